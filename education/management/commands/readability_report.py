@@ -1,0 +1,50 @@
+from statistics import median
+
+from django.core.management.base import BaseCommand
+
+from education.models import (
+    Article,
+    CancerFeature,
+    Drug,
+    GlossaryTerm,
+    SideEffect,
+    SpreadSite,
+    SurvivalStatistic,
+    TreatmentType,
+)
+
+MODELS = [
+    Drug,
+    SideEffect,
+    CancerFeature,
+    Article,
+    TreatmentType,
+    SpreadSite,
+    SurvivalStatistic,
+    GlossaryTerm,
+]
+
+
+class Command(BaseCommand):
+    help = "Print the Flesch-Kincaid grade of every page's prose, worst first, with the median."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--above", type=float, default=None, help="Only list pages above this grade."
+        )
+
+    def handle(self, *args, above=None, **options):
+        rows = [
+            (obj.reading_grade(), model._meta.verbose_name, obj.slug)
+            for model in MODELS
+            for obj in model.objects.all()
+        ]
+        rows.sort(reverse=True)
+        for grade, kind, slug in rows:
+            if above is None or grade > above:
+                self.stdout.write(f"{grade:5.1f}  {kind:20}  {slug}")
+        if rows:
+            grades = [row[0] for row in rows]
+            self.stdout.write(
+                f"pages: {len(rows)}  median grade: {median(grades):.1f}  worst: {max(grades):.1f}"
+            )

@@ -1,0 +1,28 @@
+"""Content models, one module per family of content."""
+
+from .articles import Article
+from .base import EditorialModel, Status
+from .drugs import Drug, DrugSideEffect
+from .features import CancerFeature
+from .glossary import GlossaryTerm
+from .side_effects import SideEffect
+from .sources import Source
+from .spread import SpreadSite
+from .statistics import SurvivalStatistic
+from .treatments import DrugFamily, TreatmentType
+
+__all__ = [
+    "Article",
+    "CancerFeature",
+    "Drug",
+    "DrugFamily",
+    "DrugSideEffect",
+    "EditorialModel",
+    "GlossaryTerm",
+    "SideEffect",
+    "Source",
+    "SpreadSite",
+    "Status",
+    "SurvivalStatistic",
+    "TreatmentType",
+]

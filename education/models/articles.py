@@ -1,0 +1,36 @@
+from django.db import models
+from django.urls import reverse
+
+from .base import EditorialModel
+
+
+class Article(EditorialModel):
+    """A topic that is not one drug: local treatment, palliative care, living with MBC..."""
+
+    readable_fields = ("summary", "body")
+
+    class Section(models.TextChoices):
+        TREATMENT = "treatment", "Treatment"
+        LIVING = "living", "Living with metastatic breast cancer"
+        ABOUT = "about", "About this site"
+
+    title = models.CharField(max_length=200)
+    section = models.CharField(
+        max_length=12, choices=Section.choices, help_text="Where it is listed on the home page."
+    )
+    summary = models.TextField(help_text="One or two plain sentences: what this page covers.")
+    body = models.TextField(help_text="The main text, in Markdown, with ## headings.")
+    treatment_types = models.ManyToManyField(
+        "education.TreatmentType", blank=True, related_name="articles"
+    )
+    drugs = models.ManyToManyField("education.Drug", blank=True, related_name="articles")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in its section.")
+
+    class Meta:
+        ordering = ["section", "order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("education:article-detail", args=[self.slug])

@@ -1,0 +1,90 @@
+"""The editorial base every public content model shares."""
+
+from django.conf import settings
+from django.db import models
+
+from education.text import reading_grade
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+class EditorialQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class SlugManager(models.Manager):
+    """Looks rows up by slug, so fixtures name rows by slug instead of database ids."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+EditorialManager = SlugManager.from_queryset(EditorialQuerySet)
+
+
+class EditorialModel(models.Model):
+    """Status, review record and sources for a piece of public content.
+
+    Only ``published`` rows are shown to the public. ``last_reviewed_on`` and
+    ``reviewed_by`` stay empty until a real medical reviewer signs off: never fill
+    them in by hand with a date or a name that did not happen.
+    """
+
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="The last part of the page address. Lower case, words joined by hyphens.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Only published content is shown to the public.",
+    )
+    updated_at = models.DateTimeField(
+        auto_now=True, help_text="Set automatically whenever the content is saved."
+    )
+    last_reviewed_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date a medical reviewer last checked this. Empty until a real review.",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The medical reviewer who last checked this. Empty until a real review.",
+    )
+    sources = models.ManyToManyField(
+        "education.Source",
+        blank=True,
+        related_name="%(class)s_set",
+        help_text="Where the facts on this page come from. Every page needs at least one.",
+    )
+
+    objects = EditorialManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.slug,)
+
+    #: The prose fields a reader sees on the page, measured for reading level.
+    readable_fields = ()
+
+    def reading_grade(self):
+        """Flesch-Kincaid grade of the page's prose, read as one text."""
+        return reading_grade(*(getattr(self, name) for name in self.readable_fields))
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED

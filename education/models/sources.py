@@ -1,0 +1,43 @@
+from django.db import models
+
+
+class SourceManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Source(models.Model):
+    """A document a fact comes from, cited by its original publisher."""
+
+    key = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="A short, stable name used by the content files, e.g. 'acs-stage-iv-2019'.",
+    )
+    title = models.CharField(max_length=300, help_text="The document's own title.")
+    publisher = models.CharField(
+        max_length=200, help_text="Who published it, e.g. 'American Cancer Society'."
+    )
+    url = models.URLField(max_length=500, blank=True, help_text="Where to read it online.")
+    published_on = models.DateField(
+        null=True, blank=True, help_text="The date the publisher gives for this version, if any."
+    )
+    accessed_on = models.DateField(
+        null=True, blank=True, help_text="The date we last read it at that address."
+    )
+    citation = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Journal reference for research papers, e.g. 'JCO 2021;39(15_suppl):1095'.",
+    )
+
+    objects = SourceManager()
+
+    class Meta:
+        ordering = ["publisher", "title"]
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}"
+
+    def natural_key(self):
+        return (self.key,)

@@ -1,0 +1,39 @@
+from django.db import models
+from django.urls import reverse
+
+from .base import EditorialModel
+
+
+class SpreadSite(EditorialModel):
+    """A part of the body where breast cancer can spread, and what is done there."""
+
+    readable_fields = ("summary", "body", "local_treatments")
+
+    name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Bone'.")
+    summary = models.TextField(help_text="One or two plain sentences.")
+    body = models.TextField(help_text="What spread here can mean and signs to watch. Markdown.")
+    local_treatments = models.TextField(
+        help_text="Treatments aimed at this area, and what they are for. Markdown."
+    )
+    drugs = models.ManyToManyField(
+        "education.Drug",
+        blank=True,
+        related_name="spread_sites",
+        help_text="Drugs used especially for spread to this area.",
+    )
+    treatment_types = models.ManyToManyField(
+        "education.TreatmentType",
+        blank=True,
+        related_name="spread_sites",
+        help_text="Kinds of treatment used especially for spread to this area.",
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the list.")
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:spread-detail", args=[self.slug])

@@ -1,0 +1,54 @@
+from django.db import models
+
+from .base import EditorialModel
+
+
+class SurvivalStatistic(EditorialModel):
+    """One survival figure, always shown with who it describes, its years and a caveat."""
+
+    readable_fields = ("population", "explanation", "caveat")
+
+    class Measure(models.TextChoices):
+        RELATIVE_5YR = "relative_5yr", "5-year relative survival"
+        MEDIAN = "median", "Median survival"
+        PREVALENCE = "prevalence", "People living with it"
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "percent"
+        MONTHS = "months", "months"
+        PEOPLE = "people", "people"
+
+    title = models.CharField(max_length=200, help_text="Plain heading for this figure.")
+    measure = models.CharField(max_length=20, choices=Measure.choices)
+    figure = models.DecimalField(
+        max_digits=10, decimal_places=1, help_text="The number exactly as the source gives it."
+    )
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    population = models.TextField(help_text="Who the figure describes, in plain words.")
+    data_years = models.CharField(
+        max_length=100, help_text="The years the data come from, e.g. 'diagnosed 2013 to 2019'."
+    )
+    explanation = models.TextField(help_text="What the number means, in plain words. Markdown.")
+    caveat = models.TextField(
+        help_text="Why one person's outlook can differ from this figure. Markdown."
+    )
+    source = models.ForeignKey(
+        "education.Source",
+        on_delete=models.PROTECT,
+        related_name="statistics",
+        help_text="The original publisher of this figure.",
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position on the page.")
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/survival/#{self.slug}"
+
+    @property
+    def is_percent(self):
+        return self.unit == self.Unit.PERCENT

@@ -1,0 +1,64 @@
+from django.db import models
+from django.urls import reverse
+
+from .base import EditorialModel
+
+
+class TreatmentType(EditorialModel):
+    """A kind of treatment, such as hormone therapy or radiation therapy."""
+
+    readable_fields = ("summary", "body", "how_given", "goals")
+
+    class Scope(models.TextChoices):
+        SYSTEMIC = "systemic", "Whole body (systemic)"
+        LOCAL = "local", "One area (local)"
+        SUPPORTIVE = "supportive", "Support and comfort"
+
+    name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Hormone therapy'.")
+    scope = models.CharField(
+        max_length=12,
+        choices=Scope.choices,
+        help_text="Whether it treats the whole body, one area, or supports comfort and care.",
+    )
+    summary = models.TextField(
+        help_text="One or two plain sentences: what it is and why it might matter to the reader."
+    )
+    body = models.TextField(
+        blank=True, help_text="The main text, in Markdown. Use ## headings a reader would ask."
+    )
+    how_given = models.TextField(blank=True, help_text="How it is given, in Markdown.")
+    goals = models.TextField(blank=True, help_text="What it aims to do, in Markdown.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in the list.")
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:treatment-detail", args=[self.slug])
+
+
+class DrugFamily(EditorialModel):
+    """A group of drugs that work the same way, such as aromatase inhibitors."""
+
+    name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Aromatase inhibitors'.")
+    treatment_type = models.ForeignKey(
+        TreatmentType,
+        on_delete=models.PROTECT,
+        related_name="families",
+        help_text="The kind of treatment this family belongs to.",
+    )
+    summary = models.TextField(help_text="One or two plain sentences on how these drugs work.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position within its type.")
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name_plural = "drug families"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{self.treatment_type.get_absolute_url()}#{self.slug}"

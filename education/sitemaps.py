@@ -1,0 +1,62 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import (
+    Article,
+    CancerFeature,
+    Drug,
+    GlossaryTerm,
+    SideEffect,
+    SpreadSite,
+    TreatmentType,
+)
+
+
+class StaticPagesSitemap(Sitemap):
+    """The home page, the lists and the survival page."""
+
+    def items(self):
+        return [
+            "home",
+            "treatment-list",
+            "drug-list",
+            "side-effect-list",
+            "feature-list",
+            "spread-list",
+            "survival",
+            "glossary-list",
+            "article-list",
+        ]
+
+    def location(self, item):
+        return reverse(f"education:{item}")
+
+
+class PublishedSitemap(Sitemap):
+    """Every published row of one content model."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def items(self):
+        return self.model.objects.published().order_by("slug")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+sitemaps = {
+    "pages": StaticPagesSitemap,
+    **{
+        model._meta.model_name: PublishedSitemap(model)
+        for model in [
+            TreatmentType,
+            Drug,
+            SideEffect,
+            CancerFeature,
+            SpreadSite,
+            GlossaryTerm,
+            Article,
+        ]
+    },
+}

@@ -1,0 +1,43 @@
+"""Template tags for content pages: Markdown bodies and survival pictures."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from education.text import render_markdown
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def markdown(context, source):
+    """Render an editor's Markdown safely, linking glossary terms on their first appearance.
+
+    The page's ``glossary_linker`` (set by the view) remembers which terms it has linked,
+    so a term is linked once per page, not once per section.
+    """
+    html = render_markdown(source)
+    linker = context.get("glossary_linker")
+    if linker is not None:
+        html = linker.link(html)
+    return mark_safe(html)  # nh3 has already sanitised it
+
+
+@register.inclusion_tag("includes/icon_array.html")
+def icon_array(percent, label):
+    """A 10 x 10 grid of people, ``percent`` of them filled in (rounded to whole people)."""
+    filled = round(float(percent))
+    cells = [
+        {"x": (i % 10) * 24 + 2, "y": (i // 10) * 24 + 2, "filled": i < filled} for i in range(100)
+    ]
+    return {"cells": cells, "filled": filled, "label": label}
+
+
+@register.inclusion_tag("includes/month_bars.html")
+def month_bars(statistics):
+    """Horizontal bars comparing figures given in months, scaled to the largest."""
+    largest = max((float(s.figure) for s in statistics), default=0) or 1
+    bars = [
+        {"stat": s, "width": max(2, round(float(s.figure) / largest * 400)), "y": i * 64}
+        for i, s in enumerate(statistics)
+    ]
+    return {"bars": bars, "height": len(bars) * 64}

@@ -1,0 +1,124 @@
+"""Turning editors' Markdown into safe HTML, glossary links and plain text.
+
+Editors write Markdown. It is rendered, then sanitised with nh3 so that no script,
+event handler or ``javascript:`` link can reach a page, whatever is typed in the admin.
+"""
+
+import re
+from html import escape
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+import textstat
+
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "dl", "dt", "em", "h2", "h3", "h4",
+    "hr", "li", "ol", "p", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+NO_LINK_TAGS = {"a", "h1", "h2", "h3", "h4", "code"}
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "dt", "dd", "blockquote"}
+
+
+def render_markdown(source):
+    """Markdown to sanitised HTML."""
+    html = markdown.markdown(source or "", extensions=["tables", "sane_lists"])
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+
+
+class GlossaryLinker:
+    """Links the first appearance of each glossary term on a page to its definition.
+
+    One linker serves one page, so a term linked in one section is not linked again
+    in the next. Text inside links, headings and code is left alone.
+    """
+
+    def __init__(self, terms):
+        # terms: iterable of (phrase, url, definition)
+        self.by_phrase = {}
+        for phrase, url, definition in terms:
+            if phrase.strip():
+                self.by_phrase.setdefault(phrase.strip().lower(), (url, definition))
+        phrases = sorted(self.by_phrase, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+            if phrases
+            else None
+        )
+        self.linked_urls = set()
+
+    def link(self, html):
+        if self.pattern is None:
+            return html
+        out = []
+        skip_depth = 0
+        for part in re.split(r"(<[^>]+>)", html):
+            if part.startswith("<"):
+                tag = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+                name = tag.group(1).lower() if tag else ""
+                if name in NO_LINK_TAGS:
+                    skip_depth += -1 if part.startswith("</") else 1
+                out.append(part)
+            elif skip_depth > 0 or not part.strip():
+                out.append(part)
+            else:
+                out.append(self.pattern.sub(self._replace, part))
+        return "".join(out)
+
+    def _replace(self, match):
+        url, definition = self.by_phrase[match.group(1).lower()]
+        if url in self.linked_urls:
+            return match.group(0)
+        self.linked_urls.add(url)
+        return (
+            f'<a class="glossary-link" href="{escape(url)}" title="{escape(definition)}">'
+            f"{match.group(0)}</a>"
+        )
+
+
+class _BlockText(HTMLParser):
+    """Collects the text of each block (paragraph, list item, heading) separately."""
+
+    def __init__(self):
+        super().__init__()
+        self.blocks = [[]]
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self.blocks.append([])
+
+    def handle_endtag(self, tag):
+        if tag in BLOCK_TAGS:
+            self.blocks.append([])
+
+    def handle_data(self, data):
+        self.blocks[-1].append(data)
+
+
+def plain_text(source):
+    """Markdown to plain text, one sentence-ending mark per block.
+
+    A list item or heading is read as a unit of its own, so it is given a full stop
+    if it has none; otherwise a bulleted list would be scored as one long sentence.
+    """
+    parser = _BlockText()
+    parser.feed(render_markdown(source))
+    sentences = []
+    for block in parser.blocks:
+        text = " ".join("".join(block).split())
+        if text:
+            sentences.append(text if text[-1] in ".!?:;" else text + ".")
+    return " ".join(sentences)
+
+
+def reading_grade(*sources):
+    """Flesch-Kincaid grade of the given Markdown texts read together as one page."""
+    text = " ".join(plain_text(s) for s in sources if s)
+    return round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0

@@ -1,0 +1,36 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import views
+from .sitemaps import sitemaps
+
+app_name = "education"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("treatments/", views.TreatmentTypeListView.as_view(), name="treatment-list"),
+    path(
+        "treatments/<slug:slug>/", views.TreatmentTypeDetailView.as_view(), name="treatment-detail"
+    ),
+    path("drugs/", views.DrugListView.as_view(), name="drug-list"),
+    path("drugs/<slug:slug>/", views.DrugDetailView.as_view(), name="drug-detail"),
+    path("side-effects/", views.SideEffectListView.as_view(), name="side-effect-list"),
+    path(
+        "side-effects/<slug:slug>/", views.SideEffectDetailView.as_view(), name="side-effect-detail"
+    ),
+    path("cancer-features/", views.CancerFeatureListView.as_view(), name="feature-list"),
+    path(
+        "cancer-features/<slug:slug>/",
+        views.CancerFeatureDetailView.as_view(),
+        name="feature-detail",
+    ),
+    path("spread/", views.SpreadSiteListView.as_view(), name="spread-list"),
+    path("spread/<slug:slug>/", views.SpreadSiteDetailView.as_view(), name="spread-detail"),
+    path("survival/", views.SurvivalView.as_view(), name="survival"),
+    path("glossary/", views.GlossaryListView.as_view(), name="glossary-list"),
+    path("glossary/<slug:slug>/", views.GlossaryDetailView.as_view(), name="glossary-detail"),
+    path("topics/", views.ArticleListView.as_view(), name="article-list"),
+    path("topics/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+]

@@ -1,0 +1,214 @@
+"""Thin class-based views over the content QuerySets."""
+
+from itertools import groupby
+
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .glossary import glossary_linker
+from .models import (
+    Article,
+    CancerFeature,
+    Drug,
+    DrugSideEffect,
+    GlossaryTerm,
+    SideEffect,
+    SpreadSite,
+    SurvivalStatistic,
+    TreatmentType,
+)
+
+
+class PublishedMixin:
+    """Show only published content; staff also see drafts, to preview them."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.request.user.is_staff:
+            return queryset
+        return queryset.published()
+
+
+class ContentDetailView(PublishedMixin, DetailView):
+    """A detail page whose Markdown fields share one glossary linker."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["glossary_linker"] = glossary_linker(exclude_url=self.object.get_absolute_url())
+        context["page_sources"] = self.object.sources.all()
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "education/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["treatment_types"] = TreatmentType.objects.published()
+        context["features"] = CancerFeature.objects.published()
+        context["spread_sites"] = SpreadSite.objects.published()
+        articles = Article.objects.published()
+        context["articles_by_section"] = [
+            (Article.Section(section).label, list(items))
+            for section, items in groupby(articles, key=lambda a: a.section)
+        ]
+        return context
+
+
+class TreatmentTypeListView(PublishedMixin, ListView):
+    model = TreatmentType
+
+
+class TreatmentTypeDetailView(ContentDetailView):
+    model = TreatmentType
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        families = self.object.families.all()
+        drugs = Drug.objects.all()
+        if not self.request.user.is_staff:
+            families = families.published()
+            drugs = drugs.published()
+        context["families"] = families.prefetch_related(Prefetch("drugs", queryset=drugs))
+        context["articles"] = self.object.articles.published()
+        return context
+
+
+class DrugListView(PublishedMixin, ListView):
+    """Drugs A to Z, with every brand name listed in its place and pointing to its drug."""
+
+    model = Drug
+    template_name = "education/drug_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("family")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = []
+        for drug in context["object_list"]:
+            entries.append({"name": drug.generic_name, "drug": drug, "is_brand": False})
+            for brand in drug.brand_name_list:
+                entries.append({"name": brand, "drug": drug, "is_brand": True})
+        entries.sort(key=lambda entry: entry["name"].lower())
+        context["letters"] = [
+            (letter, list(items))
+            for letter, items in groupby(entries, key=lambda entry: entry["name"][0].upper())
+        ]
+        return context
+
+
+class DrugDetailView(ContentDetailView):
+    model = Drug
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("family__treatment_type")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        links = DrugSideEffect.objects.filter(drug=self.object).select_related("side_effect")
+        if not self.request.user.is_staff:
+            links = links.filter(side_effect__status="published")
+        context["side_effect_links"] = links
+        context["features"] = self.object.features.published()
+        context["related_drugs"] = (
+            Drug.objects.published().filter(family=self.object.family).exclude(pk=self.object.pk)
+        )
+        context["articles"] = self.object.articles.published()
+        return context
+
+
+class SideEffectListView(PublishedMixin, ListView):
+    model = SideEffect
+
+
+class SideEffectDetailView(ContentDetailView):
+    model = SideEffect
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["drug_links"] = (
+            DrugSideEffect.objects.filter(
+                side_effect=self.object, drug__in=Drug.objects.published()
+            )
+            .select_related("drug")
+            .order_by("drug__generic_name")
+        )
+        return context
+
+
+class CancerFeatureListView(PublishedMixin, ListView):
+    model = CancerFeature
+
+
+class CancerFeatureDetailView(ContentDetailView):
+    model = CancerFeature
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["drugs"] = self.object.drugs.published()
+        return context
+
+
+class SpreadSiteListView(PublishedMixin, ListView):
+    model = SpreadSite
+
+
+class SpreadSiteDetailView(ContentDetailView):
+    model = SpreadSite
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["drugs"] = self.object.drugs.published()
+        context["treatment_types"] = self.object.treatment_types.published()
+        return context
+
+
+class SurvivalView(PublishedMixin, ListView):
+    model = SurvivalStatistic
+    template_name = "education/survival.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("source")
+
+
+class GlossaryListView(PublishedMixin, ListView):
+    model = GlossaryTerm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["letters"] = [
+            (letter, list(items))
+            for letter, items in groupby(
+                context["object_list"], key=lambda term: term.term[0].upper()
+            )
+        ]
+        return context
+
+
+class GlossaryDetailView(ContentDetailView):
+    model = GlossaryTerm
+
+
+class ArticleListView(PublishedMixin, ListView):
+    model = Article
+
+
+class ArticleDetailView(ContentDetailView):
+    model = Article
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["treatment_types"] = self.object.treatment_types.published()
+        context["drugs"] = self.object.drugs.published()
+        return context
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
