@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 
 @pytest.fixture(scope="session")
@@ -10,7 +11,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    client.force_login(user)
-    return client
+def staff_client(django_user_model):
+    """A logged-in staff member's browser, separate from the anonymous ``client``."""
+    user = django_user_model.objects.create_user(
+        "editor", password="a-long-test-password", is_staff=True
+    )
+    staff = Client()
+    staff.force_login(user)
+    return staff

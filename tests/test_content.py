@@ -147,9 +147,9 @@ def test_no_review_is_invented():
 def test_side_effects_say_when_to_call():
     for side_effect in SideEffect.objects.published():
         assert side_effect.what_helps.strip(), side_effect
-        assert (
-            side_effect.call_now or side_effect.call_today or side_effect.mention_next_visit
-        ), f"{side_effect} has no warning signs"
+        assert side_effect.call_now or side_effect.call_today or side_effect.mention_next_visit, (
+            f"{side_effect} has no warning signs"
+        )
 
 
 def test_every_survival_figure_says_who_when_and_why_it_may_differ():

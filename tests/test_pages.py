@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def sitemap_paths(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    return [urlsplit(loc).path for loc in re.findall(r"<loc>(.*?)</loc>", response.content.decode())]
+    return [
+        urlsplit(loc).path for loc in re.findall(r"<loc>(.*?)</loc>", response.content.decode())
+    ]
 
 
 def test_every_sitemap_page_answers_and_every_internal_link_resolves(client):

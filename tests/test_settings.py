@@ -10,7 +10,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def load_settings(env):
     """Import the settings in a fresh interpreter with exactly these variables set."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
     clean.update(env)
     code = (
         "import mbcsite.settings as s; "
@@ -30,7 +34,9 @@ def test_missing_secret_key_with_debug_off_is_a_clear_error():
 
 def test_debug_only_on_when_exactly_1():
     assert load_settings({"DJANGO_DEBUG": "1"}).stdout.startswith("True")
-    assert load_settings({"DJANGO_DEBUG": "true", "DJANGO_SECRET_KEY": "x"}).stdout.startswith("False")
+    assert load_settings({"DJANGO_DEBUG": "true", "DJANGO_SECRET_KEY": "x"}).stdout.startswith(
+        "False"
+    )
 
 
 def test_environment_configures_hosts_database_cache_and_https():

@@ -19,7 +19,9 @@ def test_long_sentences_score_higher_than_short_ones():
 
 def test_linker_links_first_use_only_and_never_inside_headings_or_links():
     linker = GlossaryLinker([("HER2", "/glossary/her2/", "A protein.")])
-    html = linker.link(render_markdown("## HER2\n\n[HER2 page](/x/) says HER2 matters. HER2 again."))
+    html = linker.link(
+        render_markdown("## HER2\n\n[HER2 page](/x/) says HER2 matters. HER2 again.")
+    )
     assert html.count('class="glossary-link"') == 1
     assert "<h2>HER2</h2>" in html
     assert '<a href="/x/" rel="noopener noreferrer">HER2 page</a>' in html
