@@ -48,11 +48,7 @@ class HomeView(TemplateView):
         context["treatment_types"] = TreatmentType.objects.published()
         context["features"] = CancerFeature.objects.published()
         context["spread_sites"] = SpreadSite.objects.published()
-        articles = Article.objects.published()
-        context["articles_by_section"] = [
-            (Article.Section(section).label, list(items))
-            for section, items in groupby(articles, key=lambda a: a.section)
-        ]
+        context["articles_by_section"] = Article.objects.published().by_section()
         return context
 
 
@@ -193,6 +189,11 @@ class GlossaryDetailView(ContentDetailView):
 
 class ArticleListView(PublishedMixin, ListView):
     model = Article
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = context["object_list"].by_section()
+        return context
 
 
 class ArticleDetailView(ContentDetailView):

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from education.models import Drug, GlossaryTerm, SideEffect, Status, SurvivalStatistic
+from education.models import Article, Drug, GlossaryTerm, SideEffect, Status, SurvivalStatistic
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +179,10 @@ def test_no_third_party_requests_from_pages(client):
         for tag in soup.find_all(["link", "script", "img", "iframe"]):
             url = tag.get("href") or tag.get("src") or ""
             assert not urlsplit(url).netloc, f"{path} loads {url}"
+
+
+def test_topics_are_grouped_treatment_first_and_about_last(client):
+    soup = BeautifulSoup(client.get(reverse("education:article-list")).content, "html.parser")
+    headings = [h.get_text(strip=True) for h in soup.find("main").find_all("h2")]
+    expected = [label for _, label in Article.Section.choices]
+    assert headings == expected

@@ -1,7 +1,18 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import EditorialModel
+from .base import EditorialModel, EditorialQuerySet, SlugManager
+
+
+class ArticleQuerySet(EditorialQuerySet):
+    def by_section(self):
+        """(section label, articles) pairs in the order the sections are declared."""
+        articles = list(self)
+        return [
+            (label, [a for a in articles if a.section == value])
+            for value, label in Article.Section.choices
+            if any(a.section == value for a in articles)
+        ]
 
 
 class Article(EditorialModel):
@@ -25,6 +36,8 @@ class Article(EditorialModel):
     )
     drugs = models.ManyToManyField("education.Drug", blank=True, related_name="articles")
     order = models.PositiveSmallIntegerField(default=0, help_text="Position in its section.")
+
+    objects = SlugManager.from_queryset(ArticleQuerySet)()
 
     class Meta:
         ordering = ["section", "order", "title"]
