@@ -1,6 +1,7 @@
 """Editorial admin: every content model, searchable and filterable by status."""
 
 from django.contrib import admin
+from django.db.models import URLField
 
 from . import models
 
@@ -23,6 +24,7 @@ class DrugSideEffectInline(admin.TabularInline):
 @admin.register(models.Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "published_on", "url"]
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
     search_fields = ["title", "publisher", "key", "url"]
 
 
@@ -80,3 +82,54 @@ class ArticleAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "summary", "body"]
     filter_horizontal = ["sources", "treatment_types", "drugs"]
+
+
+class AnswerChoiceInline(admin.TabularInline):
+    model = models.AnswerChoice
+    extra = 0
+
+
+class QuestionConditionInline(admin.TabularInline):
+    model = models.QuestionCondition
+    fk_name = "asked_question"
+    extra = 0
+    verbose_name = "ask only if"
+    verbose_name_plural = "ask only if (all must hold)"
+
+
+@admin.register(models.Question)
+class QuestionAdmin(admin.ModelAdmin):
+    """Questions can be reworded, not added or removed: the steps and their keys are fixed."""
+
+    list_display = ["order", "text", "key", "multiple"]
+    list_display_links = ["text"]
+    readonly_fields = ["key"]
+    inlines = [AnswerChoiceInline, QuestionConditionInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RuleConditionInline(admin.TabularInline):
+    model = models.RuleCondition
+    extra = 1
+
+
+@admin.register(models.Rule)
+class RuleAdmin(admin.ModelAdmin):
+    list_display = ["title", "group", "status", "order"]
+    list_filter = ["status", "group"]
+    search_fields = ["title", "slug", "reason"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [
+        "drugs",
+        "treatment_types",
+        "articles",
+        "features",
+        "spread_sites",
+        "sources",
+    ]
+    inlines = [RuleConditionInline]

@@ -14,6 +14,7 @@ FIXTURE_FILES = [
     "statistics.json",
     "glossary.json",
     "articles.json",
+    "questionnaire.json",
 ]
 
 

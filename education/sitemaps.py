@@ -13,7 +13,7 @@ from .models import (
 
 
 class StaticPagesSitemap(Sitemap):
-    """The home page, the lists and the survival page."""
+    """The home page, the lists, the survival page and the questionnaire's start."""
 
     def items(self):
         return [
@@ -26,6 +26,7 @@ class StaticPagesSitemap(Sitemap):
             "survival",
             "glossary-list",
             "article-list",
+            "questionnaire",
         ]
 
     def location(self, item):

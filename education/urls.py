@@ -2,6 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
+from .questionnaire import views as questionnaire
 from .sitemaps import sitemaps
 
 app_name = "education"
@@ -31,6 +32,26 @@ urlpatterns = [
     path("glossary/<slug:slug>/", views.GlossaryDetailView.as_view(), name="glossary-detail"),
     path("topics/", views.ArticleListView.as_view(), name="article-list"),
     path("topics/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("questionnaire/", questionnaire.IntroView.as_view(), name="questionnaire"),
+    path(
+        "questionnaire/questions/",
+        questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step"),
+        name="questionnaire-wizard",
+    ),
+    path(
+        "questionnaire/questions/<slug:step>/",
+        questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step"),
+        name="questionnaire-step",
+    ),
+    path(
+        "questionnaire/check/", questionnaire.CheckAnswersView.as_view(), name="questionnaire-check"
+    ),
+    path(
+        "questionnaire/results/", questionnaire.ResultsView.as_view(), name="questionnaire-results"
+    ),
+    path(
+        "questionnaire/clear/", questionnaire.ClearAnswersView.as_view(), name="questionnaire-clear"
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -37,7 +37,7 @@ def test_every_sitemap_page_answers_and_every_internal_link_resolves(client):
             if parts.fragment and target == path:
                 assert soup.find(id=parts.fragment), f"{path}: no #{parts.fragment}"
             if target not in checked:
-                checked[target] = client.get(target).status_code
+                checked[target] = client.get(target, follow=True).status_code
             assert checked[target] == 200, f"{path} links to {href}: {checked[target]}"
 
 

@@ -5,6 +5,7 @@ from .base import EditorialModel, Status
 from .drugs import Drug, DrugSideEffect
 from .features import CancerFeature
 from .glossary import GlossaryTerm
+from .questionnaire import AnswerChoice, Question, QuestionCondition, Rule, RuleCondition
 from .side_effects import SideEffect
 from .sources import Source
 from .spread import SpreadSite
@@ -12,6 +13,7 @@ from .statistics import SurvivalStatistic
 from .treatments import DrugFamily, TreatmentType
 
 __all__ = [
+    "AnswerChoice",
     "Article",
     "CancerFeature",
     "Drug",
@@ -19,6 +21,10 @@ __all__ = [
     "DrugSideEffect",
     "EditorialModel",
     "GlossaryTerm",
+    "Question",
+    "QuestionCondition",
+    "Rule",
+    "RuleCondition",
     "SideEffect",
     "Source",
     "SpreadSite",

@@ -1,0 +1,224 @@
+"""The guided questionnaire as data: questions, their answers, and the rules.
+
+The engine (``education.questionnaire.engine``) is code; the medicine is here, so
+editors can change what a situation leads to without a code change. Question keys
+and answer values are fixed: links, tests and printed handouts rely on them.
+"""
+
+from django.db import models
+
+from .base import EditorialQuerySet, SlugManager
+from .drugs import split_commas
+
+
+class QuestionManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Question(models.Model):
+    """One question, asked on a page of its own."""
+
+    key = models.SlugField(
+        max_length=40,
+        unique=True,
+        help_text="Fixed field name, e.g. 'her2'. Do not change: links and handouts use it.",
+    )
+    text = models.CharField(max_length=200, help_text="The question, as the reader sees it.")
+    hint = models.TextField(blank=True, help_text="A short plain hint shown under the question.")
+    help = models.TextField(
+        blank=True,
+        help_text="Markdown shown below the answers, e.g. a link to the page that explains "
+        "the test: [What does HER2-positive mean?](/cancer-features/her2-positive/)",
+    )
+    multiple = models.BooleanField(
+        default=False, help_text="Tick if the reader may choose more than one answer."
+    )
+    test_to_ask = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What to ask the care team when the reader is not sure of this answer.",
+    )
+    order = models.PositiveSmallIntegerField(help_text="Position in the questionnaire.")
+
+    objects = QuestionManager()
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.text
+
+    def natural_key(self):
+        return (self.key,)
+
+
+class AnswerChoiceManager(models.Manager):
+    def get_by_natural_key(self, question_key, value):
+        return self.get(question__key=question_key, value=value)
+
+
+class AnswerChoice(models.Model):
+    """One answer a reader can choose."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    value = models.SlugField(
+        max_length=40, help_text="Fixed value, e.g. 'positive'. Do not change once in use."
+    )
+    label = models.CharField(max_length=200, help_text="The answer as the reader sees it.")
+    hint = models.CharField(max_length=300, blank=True, help_text="A short hint under the answer.")
+    exclusive = models.BooleanField(
+        default=False,
+        help_text="For several-answer questions: this answer cannot be chosen with others "
+        "(e.g. 'None' or 'I'm not sure').",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = AnswerChoiceManager()
+
+    class Meta:
+        ordering = ["question", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "value"], name="unique_answer_value")
+        ]
+
+    def __str__(self):
+        return f"{self.question.key}: {self.label}"
+
+    def natural_key(self):
+        return (self.question.key, self.value)
+
+    natural_key.dependencies = ["education.question"]
+
+
+class AnswerCondition(models.Model):
+    """A test on one answer: does the reader's answer include any of these values?"""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    values = models.CharField(
+        max_length=200,
+        help_text="Answer values, separated by commas, e.g. 'negative, low'. The condition "
+        "holds if the reader chose any of them.",
+    )
+    negate = models.BooleanField(
+        default=False,
+        help_text="Tick to turn it round: the condition holds if the reader chose none of them.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def value_list(self):
+        return split_commas(self.values)
+
+
+class QuestionConditionManager(models.Manager):
+    def get_by_natural_key(self, asked_question_key, question_key):
+        return self.get(asked_question__key=asked_question_key, question__key=question_key)
+
+
+class QuestionCondition(AnswerCondition):
+    """When to ask a question: it is skipped when an earlier answer shows it cannot matter."""
+
+    asked_question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="ask_conditions"
+    )
+
+    objects = QuestionConditionManager()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["asked_question", "question"], name="one_ask_condition_per_answer"
+            )
+        ]
+
+    def __str__(self):
+        return f"Ask '{self.asked_question.key}' if {self.question.key} in {self.values}"
+
+    def natural_key(self):
+        return (self.asked_question.key, self.question.key)
+
+    natural_key.dependencies = ["education.question"]
+
+
+class Rule(models.Model):
+    """A situation (conditions on answers) and the option it leads to."""
+
+    class Group(models.TextChoices):
+        TREATMENTS = "treatments", "Treatments to ask about"
+        TESTS = "tests", "Tests to ask about"
+        SYMPTOMS = "symptoms", "Help with symptoms and spread"
+        SUPPORT = "support", "Support for you"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    status = models.CharField(
+        max_length=10,
+        choices=[("draft", "Draft"), ("review", "In review"), ("published", "Published")],
+        default="draft",
+        help_text="Only published rules are used.",
+    )
+    title = models.CharField(max_length=200, help_text="The option, e.g. 'Trastuzumab with chemo'.")
+    group = models.CharField(max_length=12, choices=Group.choices)
+    reason = models.TextField(
+        help_text="Shown when the rule applies. Start with 'Because...', e.g. 'Because your "
+        "cancer is HER2-positive, ...'. Plain words."
+    )
+    may_apply_reason = models.TextField(
+        blank=True,
+        help_text="Shown when it may apply but the reader was not sure of an answer. Start "
+        "with 'If...'. Leave empty to reuse the reason.",
+    )
+    question_to_ask = models.CharField(
+        max_length=300, blank=True, help_text="A question the reader can take to the care team."
+    )
+    drugs = models.ManyToManyField("education.Drug", blank=True, related_name="rules")
+    treatment_types = models.ManyToManyField(
+        "education.TreatmentType", blank=True, related_name="rules"
+    )
+    articles = models.ManyToManyField("education.Article", blank=True, related_name="rules")
+    features = models.ManyToManyField("education.CancerFeature", blank=True, related_name="rules")
+    spread_sites = models.ManyToManyField("education.SpreadSite", blank=True, related_name="rules")
+    sources = models.ManyToManyField("education.Source", blank=True, related_name="rules")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position within its group.")
+
+    objects = SlugManager.from_queryset(EditorialQuerySet)()
+
+    class Meta:
+        ordering = ["group", "order", "slug"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class RuleConditionManager(models.Manager):
+    def get_by_natural_key(self, rule_slug, question_key):
+        return self.get(rule__slug=rule_slug, question__key=question_key)
+
+
+class RuleCondition(AnswerCondition):
+    """One condition of a rule. A rule applies when all of its conditions hold."""
+
+    rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="conditions")
+
+    objects = RuleConditionManager()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "question"], name="one_condition_per_answer")
+        ]
+
+    def __str__(self):
+        word = "not in" if self.negate else "in"
+        return f"{self.question.key} {word} {self.values}"
+
+    def natural_key(self):
+        return (self.rule.slug, self.question.key)
+
+    natural_key.dependencies = ["education.rule", "education.question"]

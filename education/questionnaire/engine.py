@@ -1,0 +1,98 @@
+"""The questionnaire's rules engine: answers and rules in, matches with reasons out.
+
+Pure Python: it knows nothing of Django, HTTP or the database. Rules arrive as plain
+``RuleSpec`` objects (built from the database by ``education.questionnaire.rules``).
+
+Each condition asks whether a reader's answer to one question includes any of some
+values. It can be true, false, or unknown: unknown when the reader was not sure, or the
+question was not asked. A rule *applies* when all its conditions are true, *may apply*
+when none is false but some are unknown, and is left out when any is false.
+"""
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+UNSURE = "unsure"
+
+
+class Truth(Enum):
+    TRUE = "true"
+    FALSE = "false"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Condition:
+    question: str
+    values: frozenset
+    negate: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    slug: str
+    title: str
+    group: str
+    reason: str
+    may_apply_reason: str = ""
+    question_to_ask: str = ""
+    conditions: tuple = ()
+    links: tuple = ()
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: RuleSpec
+    certain: bool
+    #: Questions whose answers the reader was not sure of, and that decide this rule.
+    unknown_questions: tuple = field(default=())
+
+    @property
+    def reason(self):
+        if self.certain:
+            return self.rule.reason
+        return self.rule.may_apply_reason or self.rule.reason
+
+
+def check(condition, answers):
+    """Whether one condition holds for these answers: TRUE, FALSE or UNKNOWN."""
+    given = set(answers.get(condition.question) or ())
+    known = given - {UNSURE}
+    if condition.negate:
+        if known & condition.values:
+            return Truth.FALSE
+        return Truth.UNKNOWN if UNSURE in given or not given else Truth.TRUE
+    if given & condition.values:
+        return Truth.TRUE
+    return Truth.UNKNOWN if UNSURE in given or not given else Truth.FALSE
+
+
+def evaluate_rule(rule, answers):
+    """A Match if the rule applies or may apply, else None."""
+    unknown = []
+    for condition in rule.conditions:
+        truth = check(condition, answers)
+        if truth is Truth.FALSE:
+            return None
+        if truth is Truth.UNKNOWN and condition.question not in unknown:
+            unknown.append(condition.question)
+    return Match(rule=rule, certain=not unknown, unknown_questions=tuple(unknown))
+
+
+def evaluate(answers, rules):
+    """Every rule that applies or may apply, certain ones first, then in rule order."""
+    matches = [m for m in (evaluate_rule(rule, answers) for rule in rules) if m]
+    return sorted(matches, key=lambda m: (not m.certain, m.rule.order, m.rule.slug))
+
+
+def should_ask(conditions, answers):
+    """A question is asked unless an earlier answer shows it cannot matter."""
+    return all(check(condition, answers) is not Truth.FALSE for condition in conditions)

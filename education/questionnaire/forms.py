@@ -1,0 +1,75 @@
+"""One form per question, built from the Question row so editors can reword it."""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.html import format_html
+
+
+class QuestionForm(forms.Form):
+    """A single question: radio buttons, or checkboxes when several answers may apply.
+
+    The field is named after the question's fixed key (e.g. ``her2``), and only the
+    question's own answer values are accepted, so a tampered post gets an error.
+    """
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        choices = [(choice.value, self.choice_label(choice)) for choice in question.choices.all()]
+        # The question is the page's heading, inside the fieldset's legend (the GOV.UK pattern).
+        label = format_html('<h1 class="question-heading">{}</h1>', question.text)
+        if question.multiple:
+            field = forms.MultipleChoiceField(
+                label=label,
+                choices=choices,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=question.hint,
+                error_messages={
+                    "required": "Select at least one answer. If you do not know, select "
+                    "“I’m not sure”.",
+                    "invalid_choice": "Select answers from the list.",
+                },
+            )
+        else:
+            field = forms.ChoiceField(
+                label=label,
+                choices=choices,
+                widget=forms.RadioSelect,
+                help_text=question.hint,
+                error_messages={
+                    "required": "Select an answer. If you do not know, select “I’m not sure”.",
+                    "invalid_choice": "Select one of the answers in the list.",
+                },
+            )
+        self.fields[question.key] = field
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    @staticmethod
+    def choice_label(choice):
+        if choice.hint:
+            return format_html('{} <span class="choice-hint">{}</span>', choice.label, choice.hint)
+        return choice.label
+
+    def clean(self):
+        cleaned = super().clean()
+        values = cleaned.get(self.question.key)
+        posted = self.data.getlist(self.add_prefix(self.question.key)) if self.is_bound else []
+        if not self.question.multiple and len(posted) > 1:
+            self.add_error(self.question.key, "Select only one answer.")
+        if self.question.multiple and values and len(values) > 1:
+            exclusive = {c.value: c.label for c in self.question.choices.all() if c.exclusive}
+            chosen = [exclusive[v] for v in values if v in exclusive]
+            if chosen:
+                self.add_error(
+                    self.question.key,
+                    f"“{chosen[0]}” cannot be chosen with other answers. "
+                    "Select it on its own, or untick it.",
+                )
+        return cleaned
+
+    def answer_values(self):
+        """The answer as a list of values, whether one or several were chosen."""
+        value = self.cleaned_data[self.question.key]
+        return list(value) if self.question.multiple else [value]

@@ -1,0 +1,173 @@
+"""The questionnaire: an intro, one question a page, check your answers, and results."""
+
+from functools import cached_property
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from education.models import Rule
+
+from . import rules
+from .answers import load_answers, save_answers
+from .engine import evaluate, should_ask
+from .forms import QuestionForm
+
+#: The questions, in the order they are asked. Keys are fixed: links, tests and handouts use them.
+STEPS = (
+    "hormone_receptor",
+    "her2",
+    "menopause",
+    "mutations",
+    "pdl1",
+    "spread",
+    "prior_treatments",
+    "growing",
+    "serious_symptoms",
+)
+
+
+def ask_condition(step):
+    """Build the wizard's condition for a step: ask it unless earlier answers rule it out."""
+
+    def condition(wizard):
+        question = wizard.questions[step]
+        conditions = [rules.to_condition(c) for c in question.ask_conditions.all()]
+        earlier = {}
+        for c in conditions:
+            data = wizard.get_cleaned_data_for_step(c.question) or {}
+            value = data.get(c.question)
+            earlier[c.question] = value if isinstance(value, list) else [value] if value else []
+        return should_ask(conditions, earlier)
+
+    return condition
+
+
+class QuestionnaireWizard(NamedUrlSessionWizardView):
+    form_list = [(step, QuestionForm) for step in STEPS]
+    condition_dict = {step: ask_condition(step) for step in STEPS}
+    template_name = "questionnaire/step.html"
+
+    @cached_property
+    def questions(self):
+        return {question.key: question for question in rules.questions()}
+
+    def get_form_kwargs(self, step=None):
+        return {"question": self.questions[step or self.steps.current]}
+
+    def get(self, request, *args, **kwargs):
+        if "change" in request.GET and kwargs.get("step") in STEPS:
+            self.storage.extra_data = {**self.storage.extra_data, "changing": True}
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        context["question"] = self.questions[self.steps.current]
+        context["changing"] = self.storage.extra_data.get("changing", False)
+        return context
+
+    def render_next_step(self, form, **kwargs):
+        # After changing one answer from "Check your answers", go straight back there.
+        # render_done re-checks every step and sends the reader to any newly needed one.
+        if self.storage.extra_data.get("changing"):
+            return redirect(self.get_step_url(self.done_step_name))
+        return super().render_next_step(form, **kwargs)
+
+    def render_done(self, form, **kwargs):
+        """As formtools does, but keep the step data so "Change" links reopen filled-in steps."""
+        if kwargs.get("step") != self.done_step_name:
+            return redirect(self.get_step_url(self.done_step_name))
+        forms = {}
+        for step in self.get_form_list():
+            form_obj = self.get_form(step=step, data=self.storage.get_step_data(step))
+            if not form_obj.is_valid():
+                return self.render_revalidation_failure(step, form_obj, **kwargs)
+            forms[step] = form_obj
+        return self.done(list(forms.values()), form_dict=forms, **kwargs)
+
+    def done(self, form_list, form_dict, **kwargs):
+        save_answers(
+            self.request.session, {step: form.answer_values() for step, form in form_dict.items()}
+        )
+        self.storage.extra_data = {}
+        return redirect("education:questionnaire-check")
+
+
+class IntroView(TemplateView):
+    template_name = "questionnaire/intro.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["has_answers"] = load_answers(self.request.session) is not None
+        return context
+
+
+class AnswersMixin:
+    """Pages built on the reader's finished answers; without them, a page that says so."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        answers = load_answers(self.request.session)
+        context["answers"] = answers
+        context["all_questions"] = rules.questions()
+        context["questions"] = [q for q in context["all_questions"] if answers and q.key in answers]
+        return context
+
+
+class CheckAnswersView(AnswersMixin, TemplateView):
+    template_name = "questionnaire/check.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        answers = context["answers"] or {}
+        context["rows"] = [
+            {
+                "question": question,
+                "labels": [
+                    c.label for c in question.choices.all() if c.value in answers[question.key]
+                ],
+                "change_url": reverse("education:questionnaire-step", args=[question.key])
+                + "?change",
+            }
+            for question in context["questions"]
+        ]
+        return context
+
+
+class ResultsView(AnswersMixin, TemplateView):
+    template_name = "questionnaire/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        answers = context["answers"]
+        if answers is None:
+            return context
+        questions = {q.key: q for q in context["all_questions"]}
+        matches = evaluate(answers, rules.published_rules())
+        context["groups"] = [
+            (value, label, [m for m in matches if m.rule.group == value])
+            for value, label in Rule.Group.choices
+        ]
+        tests = {}
+        for match in matches:
+            for key in match.unknown_questions:
+                if key in questions and questions[key].test_to_ask:
+                    tests[key] = questions[key].test_to_ask
+        context["tests_for"] = tests
+        asked = [m.rule.question_to_ask for m in matches if m.rule.question_to_ask]
+        context["care_team_questions"] = list(dict.fromkeys([*tests.values(), *asked]))
+        return context
+
+
+class ClearAnswersView(View):
+    """Forget everything the reader answered: the whole session is flushed."""
+
+    def post(self, request):
+        request.session.flush()
+        if request.POST.get("then") == "start":
+            return redirect(reverse("education:questionnaire-wizard") + "?reset")
+        messages.success(request, "Your answers have been cleared from this browser.")
+        return redirect("education:questionnaire")

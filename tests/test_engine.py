@@ -1,0 +1,430 @@
+"""The rules engine: pure logic first, then the real rules against situations from the sources."""
+
+import pytest
+
+from education.questionnaire.engine import (
+    Condition,
+    RuleSpec,
+    Truth,
+    check,
+    evaluate,
+    should_ask,
+)
+from education.questionnaire.rules import published_rules
+
+
+def cond(question, *values, negate=False):
+    return Condition(question, frozenset(values), negate)
+
+
+# --- The engine's own logic, on made-up rules -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        (["positive"], Truth.TRUE),
+        (["negative"], Truth.FALSE),
+        (["unsure"], Truth.UNKNOWN),
+        ([], Truth.UNKNOWN),
+    ],
+)
+def test_a_condition_is_true_false_or_unknown(given, expected):
+    assert check(cond("her2", "positive"), {"her2": given}) is expected
+
+
+def test_a_missing_answer_is_unknown():
+    assert check(cond("pdl1", "positive"), {}) is Truth.UNKNOWN
+
+
+def test_several_answers_match_if_any_matches_and_unsure_among_them_keeps_it_open():
+    spread = cond("spread", "brain")
+    assert check(spread, {"spread": ["bone", "brain"]}) is Truth.TRUE
+    assert check(spread, {"spread": ["bone"]}) is Truth.FALSE
+    assert check(spread, {"spread": ["bone", "unsure"]}) is Truth.UNKNOWN
+
+
+def test_a_negated_condition_holds_when_none_of_the_values_was_chosen():
+    not_none = cond("prior_treatments", "none", negate=True)
+    assert check(not_none, {"prior_treatments": ["chemo"]}) is Truth.TRUE
+    assert check(not_none, {"prior_treatments": ["none"]}) is Truth.FALSE
+    assert check(not_none, {"prior_treatments": ["unsure"]}) is Truth.UNKNOWN
+
+
+def test_unsure_can_itself_be_what_a_rule_looks_for():
+    assert check(cond("her2", "unsure"), {"her2": ["unsure"]}) is Truth.TRUE
+
+
+def test_rules_apply_may_apply_or_drop_out_and_certain_ones_come_first():
+    rules = [
+        RuleSpec(
+            "maybe", "Maybe", "treatments", "r", order=1, conditions=(cond("her2", "positive"),)
+        ),
+        RuleSpec("sure", "Sure", "treatments", "r", order=2, conditions=(cond("hr", "positive"),)),
+        RuleSpec("never", "Never", "treatments", "r", conditions=(cond("hr", "negative"),)),
+        RuleSpec("always", "Always", "support", "r", order=3),
+    ]
+    matches = evaluate({"hr": ["positive"], "her2": ["unsure"]}, rules)
+    assert [(m.rule.slug, m.certain) for m in matches] == [
+        ("sure", True),
+        ("always", True),
+        ("maybe", False),
+    ]
+    assert matches[-1].unknown_questions == ("her2",)
+
+
+def test_may_apply_uses_its_own_reason_when_there_is_one():
+    rule = RuleSpec("r", "R", "treatments", "Because X.", "If X.", conditions=(cond("a", "x"),))
+    (match,) = evaluate({"a": ["unsure"]}, [rule])
+    assert match.reason == "If X."
+    (match,) = evaluate({"a": ["x"]}, [rule])
+    assert match.reason == "Because X."
+
+
+def test_a_question_is_skipped_only_when_an_answer_rules_it_out():
+    conditions = [cond("hormone_receptor", "negative", "unsure")]
+    assert should_ask(conditions, {"hormone_receptor": ["negative"]})
+    assert should_ask(conditions, {"hormone_receptor": ["unsure"]})
+    assert not should_ask(conditions, {"hormone_receptor": ["positive"]})
+    assert should_ask([], {})
+
+
+# --- The real rules (loaded from the fixtures), against situations from the sources -----------
+
+HR_POS_HER2_NEG = {"hormone_receptor": ["positive"], "her2": ["negative"]}
+TRIPLE_NEGATIVE = {"hormone_receptor": ["negative"], "her2": ["negative"]}
+HER2_POS = {"hormone_receptor": ["negative"], "her2": ["positive"]}
+ALWAYS = {"clinical-trials", "palliative-care", "complementary-care", "living-with-mbc"}
+
+
+def situation(**answers):
+    return {key: value if isinstance(value, list) else [value] for key, value in answers.items()}
+
+
+SITUATIONS = [
+    # (name, answers, must apply, may apply, must not appear)
+    (
+        "HR+/HER2- after menopause, first treatment, bone spread",
+        situation(
+            **HR_POS_HER2_NEG,
+            menopause="post",
+            mutations="none",
+            spread="bone",
+            prior_treatments="none",
+            serious_symptoms="no",
+        ),
+        {"hr-first-hormone-cdk46", "bone-spread", *ALWAYS},
+        set(),
+        {
+            "hr-negative-chemo",
+            "her2-first",
+            "tnbc-pdl1-immunotherapy",
+            "brca-parp",
+            "hr-growing-after-ai",
+            "serious-symptoms-chemo-first",
+            "hr-before-menopause",
+            "test-her2",
+        },
+    ),
+    (
+        "HR+ before menopause",
+        situation(**HR_POS_HER2_NEG, menopause="pre", prior_treatments="none"),
+        {"hr-before-menopause", "hr-first-hormone-cdk46"},
+        set(),
+        {"hr-men"},
+    ),
+    (
+        "HR+ in a man",
+        situation(**HR_POS_HER2_NEG, menopause="male", prior_treatments="none"),
+        {"hr-men"},
+        set(),
+        {"hr-before-menopause"},
+    ),
+    (
+        "HR+ with serious problems from the spread: chemo first",
+        situation(
+            **HR_POS_HER2_NEG, menopause="post", prior_treatments="none", serious_symptoms="yes"
+        ),
+        {"serious-symptoms-chemo-first", "serious-symptoms-relief"},
+        set(),
+        set(),
+    ),
+    (
+        "HR+ grew on an aromatase inhibitor",
+        situation(
+            **HR_POS_HER2_NEG,
+            mutations="none",
+            prior_treatments=["aromatase_inhibitor"],
+            growing="yes",
+        ),
+        {"hr-growing-after-ai", "hr-chemo-after-hormone", "retest-when-growing"},
+        set(),
+        {
+            "hr-first-hormone-cdk46",
+            "hr-growing-after-tamoxifen",
+            "pik3ca-akt1-pten",
+            "esr1-oral-serd",
+        },
+    ),
+    (
+        "HR+ grew on tamoxifen",
+        situation(**HR_POS_HER2_NEG, prior_treatments="tamoxifen", growing="yes"),
+        {"hr-growing-after-tamoxifen", "hr-chemo-after-hormone"},
+        set(),
+        {"hr-growing-after-ai"},
+    ),
+    (
+        "HR+ stable on hormone therapy: no growth options",
+        situation(
+            **HR_POS_HER2_NEG, prior_treatments=["aromatase_inhibitor", "cdk46"], growing="no"
+        ),
+        set(),
+        set(),
+        {
+            "hr-growing-after-ai",
+            "hr-chemo-after-hormone",
+            "retest-when-growing",
+            "growing-on-chemo",
+        },
+    ),
+    (
+        "HR+ with a PIK3CA change",
+        situation(
+            **HR_POS_HER2_NEG,
+            mutations="pik3ca",
+            prior_treatments="aromatase_inhibitor",
+            growing="yes",
+        ),
+        {"pik3ca-akt1-pten"},
+        set(),
+        {"esr1-oral-serd", "test-genes-hr-positive"},
+    ),
+    (
+        "HR+ with an ESR1 change after hormone therapy",
+        situation(
+            **HR_POS_HER2_NEG,
+            mutations="esr1",
+            prior_treatments=["aromatase_inhibitor", "cdk46"],
+            growing="yes",
+        ),
+        {"esr1-oral-serd"},
+        set(),
+        {"pik3ca-akt1-pten"},
+    ),
+    (
+        "ESR1 change but no hormone therapy yet",
+        situation(**HR_POS_HER2_NEG, mutations="esr1", prior_treatments="none"),
+        set(),
+        set(),
+        {"esr1-oral-serd"},
+    ),
+    (
+        "HR+ with both PIK3CA and ESR1 changes",
+        situation(
+            **HR_POS_HER2_NEG,
+            mutations=["pik3ca", "esr1"],
+            prior_treatments="fulvestrant",
+            growing="yes",
+        ),
+        {"pik3ca-akt1-pten", "esr1-oral-serd"},
+        set(),
+        set(),
+    ),
+    (
+        "HR+ HER2-low grew after hormone therapy and chemo",
+        situation(
+            hormone_receptor="positive",
+            her2="low",
+            prior_treatments=["aromatase_inhibitor", "chemo"],
+            growing="yes",
+        ),
+        {"her2-low-tdxd", "hr-later-adcs", "growing-on-chemo"},
+        set(),
+        {"her2-first", "her2-growing"},
+    ),
+    (
+        "HR-negative cancer: chemo is the main treatment",
+        situation(
+            hormone_receptor="negative", her2="negative", pdl1="negative", prior_treatments="none"
+        ),
+        {"hr-negative-chemo"},
+        set(),
+        {"hr-first-hormone-cdk46", "hr-before-menopause", "tnbc-pdl1-immunotherapy", "test-pdl1"},
+    ),
+    (
+        "HER2+ first treatment",
+        situation(**HER2_POS, prior_treatments="none"),
+        {"her2-first"},
+        set(),
+        {"hr-first-hormone-cdk46", "her2-growing", "brca-parp", "her2-low-tdxd"},
+    ),
+    (
+        "HER2+ and HR+",
+        situation(hormone_receptor="positive", her2="positive", prior_treatments="none"),
+        {"her2-first", "her2-with-hormone"},
+        set(),
+        {"hr-first-hormone-cdk46"},
+    ),
+    (
+        "HER2+ grew on HER2 drugs",
+        situation(**HER2_POS, prior_treatments=["her2_therapy", "chemo"], growing="yes"),
+        {"her2-growing", "growing-on-chemo"},
+        set(),
+        {"her2-first"},
+    ),
+    (
+        "HER2+ with spread to the brain",
+        situation(
+            **HER2_POS, spread=["brain", "bone"], prior_treatments="her2_therapy", growing="no"
+        ),
+        {"her2-brain", "brain-spread", "bone-spread"},
+        set(),
+        {"her2-growing"},
+    ),
+    (
+        "Triple-negative, PD-L1-positive",
+        situation(**TRIPLE_NEGATIVE, pdl1="positive", prior_treatments="none"),
+        {"tnbc-pdl1-immunotherapy", "hr-negative-chemo"},
+        set(),
+        {"test-pdl1", "tnbc-sacituzumab"},
+    ),
+    (
+        "Triple-negative, PD-L1 not known",
+        situation(**TRIPLE_NEGATIVE, pdl1="unsure", prior_treatments="none"),
+        {"test-pdl1"},
+        {"tnbc-pdl1-immunotherapy"},
+        set(),
+    ),
+    (
+        "Triple-negative, grew after chemo",
+        situation(
+            **TRIPLE_NEGATIVE,
+            pdl1="negative",
+            mutations="none",
+            prior_treatments="chemo",
+            growing="yes",
+        ),
+        {"tnbc-sacituzumab", "growing-on-chemo"},
+        set(),
+        {"tnbc-pdl1-immunotherapy", "brca-tnbc-platinum"},
+    ),
+    (
+        "Inherited BRCA change, HER2-negative",
+        situation(**HR_POS_HER2_NEG, mutations="brca", prior_treatments="chemo", growing="no"),
+        {"brca-parp"},
+        set(),
+        {"brca-tnbc-platinum", "test-brca"},
+    ),
+    (
+        "BRCA and triple-negative, grew on chemo: platinum",
+        situation(
+            **TRIPLE_NEGATIVE,
+            mutations="brca",
+            pdl1="negative",
+            prior_treatments="chemo",
+            growing="yes",
+        ),
+        {"brca-parp", "brca-tnbc-platinum", "tnbc-sacituzumab"},
+        set(),
+        set(),
+    ),
+    (
+        "BRCA change but HER2-positive: no PARP inhibitor",
+        situation(**HER2_POS, mutations="brca", prior_treatments="none"),
+        set(),
+        set(),
+        {"brca-parp"},
+    ),
+    (
+        "HER2 not known",
+        situation(hormone_receptor="negative", her2="unsure", prior_treatments="none"),
+        {"test-her2", "hr-negative-chemo"},
+        {"her2-first", "test-pdl1"},
+        set(),
+    ),
+    (
+        "Hormone receptor status not known",
+        situation(hormone_receptor="unsure", her2="negative", prior_treatments="none"),
+        {"test-hormone-receptor"},
+        {"hr-negative-chemo", "hr-first-hormone-cdk46", "test-pdl1"},
+        set(),
+    ),
+    (
+        "HR+ HER2-, gene tests not done",
+        situation(**HR_POS_HER2_NEG, mutations="unsure", prior_treatments="none"),
+        {"test-genes-hr-positive", "test-brca"},
+        {"brca-parp", "pik3ca-akt1-pten"},
+        set(),
+    ),
+    (
+        "Spread to the liver, lungs and other places",
+        situation(**HR_POS_HER2_NEG, spread=["liver", "lung", "other"], prior_treatments="none"),
+        {"liver-spread", "lung-spread", "other-spread"},
+        set(),
+        {"bone-spread", "brain-spread", "her2-brain"},
+    ),
+    (
+        "Growing on chemo, type unknown",
+        situation(
+            hormone_receptor="unsure", her2="unsure", prior_treatments="chemo", growing="yes"
+        ),
+        {"growing-on-chemo", "retest-when-growing", "test-her2", "test-hormone-receptor"},
+        {"tnbc-sacituzumab", "hr-later-adcs", "her2-low-tdxd"},
+        {"her2-first", "hr-first-hormone-cdk46"},
+    ),
+]
+
+
+@pytest.fixture
+def real_rules(db):
+    return published_rules()
+
+
+@pytest.mark.parametrize(
+    "answers, must, may, must_not",
+    [s[1:] for s in SITUATIONS],
+    ids=[s[0] for s in SITUATIONS],
+)
+def test_situations_from_the_sources(real_rules, answers, must, may, must_not):
+    matches = {m.rule.slug: m for m in evaluate(answers, real_rules)}
+    for slug in must:
+        assert slug in matches and matches[slug].certain, f"{slug} should apply"
+    for slug in may:
+        assert slug in matches and not matches[slug].certain, f"{slug} should only maybe apply"
+    for slug in must_not:
+        assert slug not in matches, f"{slug} should not appear"
+
+
+def test_all_unsure_still_gives_tests_support_and_possibilities(real_rules):
+    answers = {
+        key: ["unsure"]
+        for key in (
+            "hormone_receptor",
+            "her2",
+            "menopause",
+            "mutations",
+            "pdl1",
+            "spread",
+            "prior_treatments",
+            "growing",
+            "serious_symptoms",
+        )
+    }
+    matches = evaluate(answers, real_rules)
+    certain = {m.rule.slug for m in matches if m.certain}
+    maybe = {m.rule.slug for m in matches if not m.certain}
+    assert ALWAYS <= certain
+    assert {"test-hormone-receptor", "test-her2", "test-brca"} <= certain
+    assert {"hr-first-hormone-cdk46", "her2-first", "hr-negative-chemo"} <= maybe
+
+
+def test_every_rule_is_reached_by_some_situation(real_rules):
+    reached = set()
+    for _, answers, *_ in SITUATIONS:
+        reached |= {m.rule.slug for m in evaluate(answers, real_rules) if m.certain}
+    assert {rule.slug for rule in real_rules} <= reached
+
+
+def test_every_rule_links_to_a_plain_explanation(real_rules):
+    for rule in real_rules:
+        assert rule.links, f"{rule.slug} has no links"

@@ -1,0 +1,328 @@
+"""The questionnaire over HTTP, as a reader's browser would use it."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.apps import apps
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from education.models import Question, Rule
+from education.questionnaire.views import STEPS
+
+pytestmark = pytest.mark.django_db
+
+PREFIX = "questionnaire_wizard"
+START = reverse("education:questionnaire-wizard") + "?reset"
+CHECK = reverse("education:questionnaire-check")
+RESULTS = reverse("education:questionnaire-results")
+
+
+def step_url(step):
+    return reverse("education:questionnaire-step", args=[step])
+
+
+def post_step(client, step, values):
+    data = {f"{PREFIX}-current_step": step}
+    if values is not None:
+        data[f"{step}-{step}"] = values
+    return client.post(step_url(step), data)
+
+
+def step_of(url):
+    match = re.search(r"/questionnaire/questions/([a-z_0-9]+)/", url)
+    return match.group(1) if match else None
+
+
+def walk(client, answers, default=("unsure",)):
+    """Answer every question the wizard asks; return the steps it asked, in order."""
+    response = client.get(START)
+    asked = []
+    url = response["Location"]
+    while step_of(url) in STEPS:
+        step = step_of(url)
+        asked.append(step)
+        assert client.get(url).status_code == 200
+        response = post_step(client, step, list(answers.get(step, default)))
+        assert response.status_code == 302, response.content.decode()[:2000]
+        url = response["Location"]
+        if step_of(url) == "done":
+            url = client.get(url)["Location"]
+    assert url == CHECK
+    return asked
+
+
+def option_titles(client):
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    return {h.get_text(strip=True) for h in soup.select("article.option h3")}
+
+
+def rule_title(slug):
+    return Rule.objects.get(slug=slug).title
+
+
+HR_POS = {
+    "hormone_receptor": ["positive"],
+    "her2": ["negative"],
+    "menopause": ["post"],
+    "mutations": ["pik3ca"],
+    "spread": ["bone"],
+    "prior_treatments": ["aromatase_inhibitor", "cdk46"],
+    "growing": ["yes"],
+    "serious_symptoms": ["no"],
+}
+
+
+def test_hr_positive_flow_skips_pd_l1_and_lists_the_right_options(client):
+    asked = walk(client, HR_POS)
+    assert "pdl1" not in asked
+    assert asked == [s for s in STEPS if s != "pdl1"]
+    titles = option_titles(client)
+    for slug in ("hr-growing-after-ai", "pik3ca-akt1-pten", "bone-spread", "clinical-trials"):
+        assert rule_title(slug) in titles
+    for slug in ("hr-negative-chemo", "her2-first", "tnbc-pdl1-immunotherapy"):
+        assert rule_title(slug) not in titles
+
+
+def test_triple_negative_flow_asks_pd_l1_and_offers_immunotherapy(client):
+    answers = {
+        "hormone_receptor": ["negative"],
+        "her2": ["negative"],
+        "mutations": ["none"],
+        "pdl1": ["positive"],
+        "spread": ["lung"],
+        "prior_treatments": ["none"],
+        "serious_symptoms": ["no"],
+    }
+    asked = walk(client, answers)
+    assert "pdl1" in asked
+    assert "menopause" not in asked  # hormone therapy is not an option, so it cannot matter
+    assert "growing" not in asked  # no treatment yet, so nothing to have grown on
+    titles = option_titles(client)
+    assert rule_title("tnbc-pdl1-immunotherapy") in titles
+    assert rule_title("hr-negative-chemo") in titles
+
+
+def test_options_link_to_their_plain_explanations(client):
+    walk(client, HR_POS)
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    links = [a["href"] for a in soup.select("article.option a")]
+    assert "/drugs/alpelisib/" in links
+    for href in set(links):
+        assert client.get(href).status_code == 200, href
+
+
+def test_results_have_groups_questions_advice_line_and_answer_controls(client):
+    walk(client, HR_POS)
+    page = client.get(RESULTS).content.decode()
+    for text in (
+        "Treatments to ask about",
+        "Tests to ask about",
+        "Help with symptoms and spread",
+        "Support for you",
+        "Questions to ask your care team",
+        "This is not medical advice",
+        "Start again",
+        "Clear my answers",
+        CHECK,
+    ):
+        assert text in page
+    assert Rule.objects.get(slug="pik3ca-akt1-pten").question_to_ask in page
+
+
+def test_all_unsure_gives_a_useful_page(client):
+    walk(client, {})
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    assert soup.select("#tests article.option"), "tests to ask about"
+    assert soup.select("#support article.option"), "support"
+    maybe = soup.select("article.option-maybe")
+    assert maybe, "options that may apply"
+    assert "May apply, depending on your test results" in maybe[0].get_text()
+    assert maybe[0].select("ul.tests-to-ask li"), "says which test to ask about"
+
+
+def test_back_link_goes_to_the_previous_question_asked(client):
+    walk(client, HR_POS)
+    soup = BeautifulSoup(client.get(step_url("spread")).content, "html.parser")
+    assert soup.find("a", class_="back-link")["href"] == step_url("mutations")
+    soup = BeautifulSoup(client.get(step_url("hormone_receptor")).content, "html.parser")
+    assert soup.find("a", class_="back-link")["href"] == reverse("education:questionnaire")
+
+
+def test_going_back_shows_the_earlier_answer_still_chosen(client):
+    walk(client, HR_POS)
+    soup = BeautifulSoup(client.get(step_url("her2")).content, "html.parser")
+    assert soup.find("input", {"value": "negative"}).has_attr("checked")
+
+
+def test_check_answers_lists_each_answer_with_a_change_link(client):
+    walk(client, HR_POS)
+    soup = BeautifulSoup(client.get(CHECK).content, "html.parser")
+    rows = soup.select(".summary-row")
+    assert len(rows) == len(STEPS) - 1
+    assert "PIK3CA, AKT1 or PTEN" in soup.get_text()
+    change = [a["href"] for a in soup.select(".summary-row .change a")]
+    assert step_url("her2") + "?change" in change
+
+
+def test_changing_one_answer_returns_to_check_answers(client):
+    walk(client, HR_POS)
+    client.get(step_url("spread") + "?change")
+    response = post_step(client, "spread", ["brain"])
+    assert client.get(response["Location"])["Location"] == CHECK
+    assert "Brain" in client.get(CHECK).content.decode()
+    assert rule_title("brain-spread") in option_titles(client)
+    assert rule_title("bone-spread") not in option_titles(client)
+
+
+def test_a_change_that_makes_a_new_question_matter_asks_it_first(client):
+    walk(client, HR_POS)
+    client.get(step_url("hormone_receptor") + "?change")
+    response = post_step(client, "hormone_receptor", ["negative"])
+    # PD-L1 now matters and was never answered, so the reader is sent to it.
+    response = client.get(response["Location"])
+    assert step_of(response["Location"]) == "pdl1"
+    response = post_step(client, "pdl1", ["positive"])
+    assert client.get(response["Location"])["Location"] == CHECK
+    titles = option_titles(client)
+    assert rule_title("tnbc-pdl1-immunotherapy") in titles
+    assert rule_title("hr-growing-after-ai") not in titles
+
+
+def test_missing_answer_gives_the_form_back_with_an_error_summary(client):
+    client.get(START)
+    response = post_step(client, "hormone_receptor", None)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.find(class_="error-summary")
+    assert summary and summary.has_attr("autofocus")
+    assert "Select an answer" in summary.get_text()
+    assert summary.find("a")["href"] == "#id_hormone_receptor-hormone_receptor_0"
+    assert soup.title.get_text().startswith("Error:")
+
+
+@pytest.mark.parametrize(
+    "step, values",
+    [
+        ("hormone_receptor", ["maybe"]),
+        ("hormone_receptor", ["<script>alert(1)</script>"]),
+        ("hormone_receptor", ["positive", "negative"]),
+    ],
+)
+def test_tampered_values_are_refused_with_an_error_not_a_500(client, step, values):
+    client.get(START)
+    response = post_step(client, step, values)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_none_cannot_be_chosen_with_a_gene_change(client):
+    walk(client, HR_POS)
+    client.get(step_url("mutations"))
+    response = post_step(client, "mutations", ["none", "brca"])
+    assert response.status_code == 200
+    assert "cannot be chosen with other answers" in response.content.decode()
+
+
+def test_missing_management_form_is_a_400(client):
+    client.get(START)
+    response = client.post(
+        step_url("hormone_receptor"), {"hormone_receptor-hormone_receptor": "positive"}
+    )
+    assert response.status_code == 400
+
+
+def test_unknown_step_goes_back_to_the_first_question(client):
+    client.get(START)
+    response = client.get(step_url("not_a_question"))
+    assert response.status_code == 302
+    assert step_of(response["Location"]) == "hormone_receptor"
+
+
+def test_jumping_to_results_early_shows_a_clear_page(client):
+    client.get(START)
+    post_step(client, "hormone_receptor", ["positive"])
+    response = client.get(RESULTS)
+    assert response.status_code == 200
+    assert "You have not answered the questions yet" in response.content.decode()
+    assert "You have not answered the questions yet" in client.get(CHECK).content.decode()
+
+
+def test_another_browser_never_sees_these_answers(client):
+    walk(client, HR_POS)
+    other = Client()
+    assert "You have not answered the questions yet" in other.get(RESULTS).content.decode()
+
+
+def test_clear_my_answers_forgets_them(client):
+    walk(client, HR_POS)
+    response = client.post(reverse("education:questionnaire-clear"), {"then": "intro"})
+    assert response["Location"] == reverse("education:questionnaire")
+    assert "cleared" in client.get(response["Location"]).content.decode()
+    assert "You have not answered the questions yet" in client.get(RESULTS).content.decode()
+
+
+def test_start_again_clears_and_opens_the_first_question(client):
+    walk(client, HR_POS)
+    response = client.post(reverse("education:questionnaire-clear"), {"then": "start"})
+    response = client.get(response["Location"])
+    assert step_of(response["Location"]) == "hormone_receptor"
+    soup = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
+    assert not soup.select("input[checked]")
+
+
+def table_counts():
+    counts = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            table = model._meta.db_table
+            cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 - table names from Django
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def test_no_answer_reaches_the_database_or_a_url(client):
+    before = table_counts()
+    response = client.get(START)
+    locations = [response["Location"]]
+    url = locations[0]
+    while step_of(url) in STEPS:
+        response = post_step(client, step_of(url), HR_POS.get(step_of(url), ["unsure"]))
+        url = response["Location"]
+        locations.append(url)
+        if step_of(url) == "done":
+            url = client.get(url)["Location"]
+            locations.append(url)
+    client.get(RESULTS)
+    assert table_counts() == before
+    for location in locations:
+        assert "positive" not in location and "pik3ca" not in location
+    # The answers live only in the reader's own signed session cookie.
+    assert client.cookies["sessionid"].value
+
+
+def test_editors_change_a_rule_and_the_results_change(client):
+    walk(client, HR_POS)
+    rule = Rule.objects.get(slug="bone-spread")
+    rule.title = "Keeping your bones strong"
+    rule.save()
+    assert "Keeping your bones strong" in option_titles(client)
+    rule.status = "draft"
+    rule.save()
+    assert "Keeping your bones strong" not in option_titles(client)
+
+
+def test_question_help_links_resolve(client):
+    for question in Question.objects.all():
+        for href in re.findall(r"\]\((/[^)]*)\)", question.help):
+            assert client.get(href).status_code == 200, (question.key, href)
+
+
+def test_every_question_offers_not_sure(client):
+    for question in Question.objects.prefetch_related("choices"):
+        assert "unsure" in {c.value for c in question.choices.all()}, question.key
+        assert question.test_to_ask, question.key
