@@ -26,6 +26,7 @@ from education.models import (
     SurvivalStatistic,
     TreatmentType,
 )
+from education.text import reading_grade
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +188,15 @@ def test_reading_level_of_other_pages():
     measured = grades([TreatmentType, SpreadSite, SurvivalStatistic, GlossaryTerm])
     too_hard = {page: grade for page, grade in measured.items() if grade > MAX_GRADE}
     assert not too_hard, f"pages above grade {MAX_GRADE}: {too_hard}"
+
+
+def test_reading_level_of_the_questionnaire():
+    too_hard = {
+        r.slug: r.reading_grade() for r in Rule.objects.published() if r.reading_grade() > MAX_GRADE
+    }
+    too_hard |= {
+        q.key: grade
+        for q in Question.objects.all()
+        if (grade := reading_grade(q.text, q.hint, q.test_to_ask)) > MAX_GRADE
+    }
+    assert not too_hard, f"above grade {MAX_GRADE}: {too_hard}"

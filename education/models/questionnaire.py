@@ -7,6 +7,8 @@ and answer values are fixed: links, tests and printed handouts rely on them.
 
 from django.db import models
 
+from education.text import reading_grade
+
 from .base import EditorialQuerySet, SlugManager
 from .drugs import split_commas
 
@@ -194,6 +196,10 @@ class Rule(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def reading_grade(self):
+        """Flesch-Kincaid grade of what the reader sees for this rule."""
+        return reading_grade(self.reason, self.may_apply_reason)
 
 
 class RuleConditionManager(models.Manager):

@@ -7,6 +7,7 @@ from education.models import (
     CancerFeature,
     Drug,
     GlossaryTerm,
+    Rule,
     SideEffect,
     SpreadSite,
     SurvivalStatistic,
@@ -22,6 +23,7 @@ MODELS = [
     SpreadSite,
     SurvivalStatistic,
     GlossaryTerm,
+    Rule,
 ]
 
 
