@@ -11,6 +11,7 @@ from education.questionnaire.engine import (
     should_ask,
 )
 from education.questionnaire.rules import published_rules
+from education.questionnaire.views import STEPS
 
 
 def cond(question, *values, negate=False):
@@ -396,20 +397,7 @@ def test_situations_from_the_sources(real_rules, answers, must, may, must_not):
 
 
 def test_all_unsure_still_gives_tests_support_and_possibilities(real_rules):
-    answers = {
-        key: ["unsure"]
-        for key in (
-            "hormone_receptor",
-            "her2",
-            "menopause",
-            "mutations",
-            "pdl1",
-            "spread",
-            "prior_treatments",
-            "growing",
-            "serious_symptoms",
-        )
-    }
+    answers = {key: ["unsure"] for key in STEPS}
     matches = evaluate(answers, real_rules)
     certain = {m.rule.slug for m in matches if m.certain}
     maybe = {m.rule.slug for m in matches if not m.certain}

@@ -27,6 +27,13 @@ class SlugManager(models.Manager):
 EditorialManager = SlugManager.from_queryset(EditorialQuerySet)
 
 
+class KeyManager(models.Manager):
+    """Looks rows up by their stable ``key`` (sources, questions) in fixtures."""
+
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
 class EditorialModel(models.Model):
     """Status, review record and sources for a piece of public content.
 

@@ -9,13 +9,8 @@ from django.db import models
 
 from education.text import reading_grade
 
-from .base import EditorialQuerySet, SlugManager
+from .base import EditorialQuerySet, KeyManager, SlugManager
 from .drugs import split_commas
-
-
-class QuestionManager(models.Manager):
-    def get_by_natural_key(self, key):
-        return self.get(key=key)
 
 
 class Question(models.Model):
@@ -43,7 +38,7 @@ class Question(models.Model):
     )
     order = models.PositiveSmallIntegerField(help_text="Position in the questionnaire.")
 
-    objects = QuestionManager()
+    objects = KeyManager()
 
     class Meta:
         ordering = ["order"]

@@ -1,9 +1,6 @@
 from django.db import models
 
-
-class SourceManager(models.Manager):
-    def get_by_natural_key(self, key):
-        return self.get(key=key)
+from .base import KeyManager
 
 
 class Source(models.Model):
@@ -31,7 +28,7 @@ class Source(models.Model):
         help_text="Journal reference for research papers, e.g. 'JCO 2021;39(15_suppl):1095'.",
     )
 
-    objects = SourceManager()
+    objects = KeyManager()
 
     class Meta:
         ordering = ["publisher", "title"]

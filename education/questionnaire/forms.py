@@ -19,28 +19,21 @@ class QuestionForm(forms.Form):
         # The question is the page's heading, inside the fieldset's legend (the GOV.UK pattern).
         label = format_html('<h1 class="question-heading">{}</h1>', question.text)
         if question.multiple:
-            field = forms.MultipleChoiceField(
-                label=label,
-                choices=choices,
-                widget=forms.CheckboxSelectMultiple,
-                help_text=question.hint,
-                error_messages={
-                    "required": "Select at least one answer. If you do not know, select "
-                    "“I’m not sure”.",
-                    "invalid_choice": "Select answers from the list.",
-                },
-            )
+            field_class, widget = forms.MultipleChoiceField, forms.CheckboxSelectMultiple
+            required = "Select at least one answer."
         else:
-            field = forms.ChoiceField(
-                label=label,
-                choices=choices,
-                widget=forms.RadioSelect,
-                help_text=question.hint,
-                error_messages={
-                    "required": "Select an answer. If you do not know, select “I’m not sure”.",
-                    "invalid_choice": "Select one of the answers in the list.",
-                },
-            )
+            field_class, widget = forms.ChoiceField, forms.RadioSelect
+            required = "Select an answer."
+        field = field_class(
+            label=label,
+            choices=choices,
+            widget=widget,
+            help_text=question.hint,
+            error_messages={
+                "required": f"{required} If you do not know, select “I’m not sure”.",
+                "invalid_choice": "Select from the answers in the list.",
+            },
+        )
         self.fields[question.key] = field
         self.helper = FormHelper()
         self.helper.form_tag = False
