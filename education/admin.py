@@ -1,18 +1,167 @@
-"""Editorial admin: every content model, searchable and filterable by status."""
+"""Editorial admin: every content model, with review workflow, history and reading levels."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import URLField
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
+from .editorial import MAX_GRADE, can_publish, field_grades, record_review
+from .glossary import glossary_linker
+from .models import Status
+from .text import render_markdown
+
+admin.site.site_header = "Metastatic Breast Cancer Treatment Guide: editorial admin"
+admin.site.site_title = "MBC guide admin"
+admin.site.index_title = "Content"
 
 
-class EditorialAdmin(admin.ModelAdmin):
-    list_filter = ["status"]
-    list_display = ["__str__", "status", "updated_at", "last_reviewed_on"]
-    readonly_fields = ["updated_at", "last_reviewed_on", "reviewed_by"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["sources"]
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", "Review due (never, or over 12 months ago)"), ("current", "Reviewed")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.review_due()
+        if self.value() == "current":
+            return queryset.published().exclude(pk__in=queryset.review_due())
+        return queryset
+
+
+class WorkflowAdmin(SimpleHistoryAdmin):
+    """Draft → in review → published. Only medical reviewers publish, enforced on save."""
+
+    actions = ["send_for_review", "publish"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        status = form.base_fields.get("status")
+        if status and not can_publish(request.user):
+            status.choices = [c for c in status.choices if c[0] != Status.PUBLISHED]
+            status.help_text = (
+                "Choose 'In review' when it is ready. A medical reviewer checks and publishes it. "
+                "Saving a published page sends it back for review."
+            )
+        return form
+
+    def save_model(self, request, obj, form, change):
+        # The form hides "published" from editors; this also stops a crafted request.
+        if obj.status == Status.PUBLISHED:
+            if not can_publish(request.user):
+                raise PermissionDenied("Only a medical reviewer can publish.")
+            record_review(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Send selected for review")
+    def send_for_review(self, request, queryset):
+        for obj in queryset.exclude(status=Status.PUBLISHED):
+            obj.status = Status.REVIEW
+            obj.save()
+        self.message_user(request, "Sent for review. Published items were left as they are.")
+
+    @admin.action(description="Publish selected (medical reviewers)")
+    def publish(self, request, queryset):
+        if not can_publish(request.user):
+            self.message_user(request, "Only a medical reviewer can publish.", messages.ERROR)
+            return
+        for obj in queryset:
+            obj.status = Status.PUBLISHED
+            record_review(obj, request.user)
+            obj.save()
+        self.message_user(
+            request, f"Published {queryset.count()} item(s) and recorded your review."
+        )
+
+
+class EditorialAdmin(WorkflowAdmin):
+    """Content pages: status and review columns, reading grades, and a Markdown preview."""
+
+    list_display = ["__str__", "status", "last_reviewed_on", "review_due", "worst_grade"]
+    list_filter = ["status", ReviewDueFilter]
     search_fields = ["slug", "name"]
+    readonly_fields = [
+        "updated_at",
+        "last_reviewed_on",
+        "reviewed_by",
+        "reading_levels",
+        "preview",
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["sources"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        for name, (grade, warn) in (field_grades(obj) if obj else {}).items():
+            if name in form.base_fields:
+                field = form.base_fields[name]
+                field.help_text = format_html("{} {}", field.help_text, grade_badge(grade, warn))
+        return form
+
+    @admin.display(description="Review due")
+    def review_due(self, obj):
+        if not obj.is_published:
+            return "–"
+        due = obj.review_due_on
+        if due is None:
+            return format_html('<strong class="review-due">{}</strong>', "Never reviewed")
+        label = "Overdue since {}" if obj.is_review_due else "{}"
+        return format_html(label, due.isoformat())
+
+    @admin.display(description="Worst reading grade")
+    def worst_grade(self, obj):
+        grades = field_grades(obj).values()
+        return grade_badge(*max(grades, key=lambda g: (g[1], g[0]))) if grades else "–"
+
+    @admin.display(description="Reading level of each text")
+    def reading_levels(self, obj):
+        grades = field_grades(obj) if obj and obj.pk else {}
+        if not grades:
+            return "Save to measure the reading level."
+        rows = format_html_join(
+            "",
+            "<li>{}: {}</li>",
+            ((name.replace("_", " "), grade_badge(*g)) for name, g in grades.items()),
+        )
+        page_grade = obj.reading_grade()
+        whole = grade_badge(page_grade, page_grade > MAX_GRADE)
+        return format_html(
+            "<p>Whole page: {}. Aim for grade 6; no page above grade {}.</p><ul>{}</ul>",
+            whole,
+            MAX_GRADE,
+            rows,
+        )
+
+    @admin.display(description="Preview (as on the public page)")
+    def preview(self, obj):
+        if not obj or not obj.pk:
+            return "Save to see a preview."
+        linker = glossary_linker(exclude_url=obj.get_absolute_url())
+        sections = [
+            format_html(
+                '<h3>{}</h3><div class="markdown-preview">{}</div>',
+                name.replace("_", " ").capitalize(),
+                mark_safe(linker.link(render_markdown(getattr(obj, name)))),  # sanitised by nh3
+            )
+            for name in obj.readable_fields
+            if getattr(obj, name)
+        ]
+        return mark_safe("".join(sections))
+
+
+def grade_badge(grade, warn):
+    if warn:
+        return format_html(
+            '<strong class="grade-warning" style="color:#8a1c1c">Reading grade {} – above grade {}: '
+            "use shorter sentences and everyday words.</strong>",
+            grade,
+            MAX_GRADE,
+        )
+    return format_html('<span class="grade-ok">Reading grade {}</span>', grade)
 
 
 class DrugSideEffectInline(admin.TabularInline):
@@ -22,28 +171,31 @@ class DrugSideEffectInline(admin.TabularInline):
 
 
 @admin.register(models.Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "publisher", "published_on", "url"]
-    formfield_overrides = {URLField: {"assume_scheme": "https"}}
     search_fields = ["title", "publisher", "key", "url"]
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.TreatmentType)
 class TreatmentTypeAdmin(EditorialAdmin):
-    list_filter = ["status", "scope"]
+    list_filter = ["status", ReviewDueFilter, "scope"]
 
 
 @admin.register(models.DrugFamily)
 class DrugFamilyAdmin(EditorialAdmin):
-    list_filter = ["status", "treatment_type"]
+    list_filter = ["status", ReviewDueFilter, "treatment_type"]
+    autocomplete_fields = ["treatment_type", "sources"]
 
 
 @admin.register(models.Drug)
 class DrugAdmin(EditorialAdmin):
-    list_display = ["generic_name", "brand_names", "family", "status", "updated_at"]
-    list_filter = ["status", "family__treatment_type", "family"]
+    list_display = ["generic_name", "brand_names", "family", *EditorialAdmin.list_display[1:]]
+    list_filter = ["status", ReviewDueFilter, "family__treatment_type", "family"]
+    list_select_related = ["family"]
     search_fields = ["generic_name", "brand_names", "other_names"]
     prepopulated_fields = {"slug": ["generic_name"]}
+    autocomplete_fields = ["family", "sources"]
     inlines = [DrugSideEffectInline]
 
 
@@ -54,20 +206,21 @@ class SideEffectAdmin(EditorialAdmin):
 
 @admin.register(models.CancerFeature)
 class CancerFeatureAdmin(EditorialAdmin):
-    list_filter = ["status", "kind"]
-    filter_horizontal = ["sources", "drugs"]
+    list_filter = ["status", ReviewDueFilter, "kind"]
+    autocomplete_fields = ["sources", "drugs"]
 
 
 @admin.register(models.SpreadSite)
 class SpreadSiteAdmin(EditorialAdmin):
-    filter_horizontal = ["sources", "drugs", "treatment_types"]
+    autocomplete_fields = ["sources", "drugs", "treatment_types"]
 
 
 @admin.register(models.SurvivalStatistic)
 class SurvivalStatisticAdmin(EditorialAdmin):
-    list_display = ["title", "figure", "unit", "data_years", "status"]
+    list_display = ["title", "figure", "unit", "data_years", *EditorialAdmin.list_display[1:]]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "population"]
+    autocomplete_fields = ["source", "sources"]
 
 
 @admin.register(models.GlossaryTerm)
@@ -78,10 +231,10 @@ class GlossaryTermAdmin(EditorialAdmin):
 
 @admin.register(models.Article)
 class ArticleAdmin(EditorialAdmin):
-    list_filter = ["status", "section"]
+    list_filter = ["status", ReviewDueFilter, "section"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "summary", "body"]
-    filter_horizontal = ["sources", "treatment_types", "drugs"]
+    autocomplete_fields = ["sources", "treatment_types", "drugs"]
 
 
 class AnswerChoiceInline(admin.TabularInline):
@@ -98,7 +251,7 @@ class QuestionConditionInline(admin.TabularInline):
 
 
 @admin.register(models.Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(SimpleHistoryAdmin):
     """Questions can be reworded, not added or removed: the steps and their keys are fixed."""
 
     list_display = ["order", "text", "key", "multiple"]
@@ -119,7 +272,7 @@ class RuleConditionInline(admin.TabularInline):
 
 
 @admin.register(models.Rule)
-class RuleAdmin(admin.ModelAdmin):
+class RuleAdmin(WorkflowAdmin):
     list_display = ["title", "group", "status", "order"]
     list_filter = ["status", "group"]
     search_fields = ["title", "slug", "reason"]

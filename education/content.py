@@ -1,22 +1,39 @@
-"""Where the starter content lives and in which order it loads."""
+"""Where the site's content lives on disk, and which rows go in which file.
+
+`load_content` reads these files in this order (each refers only to rows in the files
+before it, by slug or key); `export_content` writes the database back in the same layout.
+"""
 
 from django.conf import settings
 
-#: Fixture files, one per family of content, in the order they must load
-#: (each file refers only to rows in the files before it, by slug).
-FIXTURE_FILES = [
-    "sources.json",
-    "treatments.json",
-    "side_effects.json",
-    "drugs.json",
-    "features.json",
-    "spread.json",
-    "statistics.json",
-    "glossary.json",
-    "articles.json",
-    "questionnaire.json",
-]
+from . import models
+
+#: file name -> the models whose rows it holds, in the order they are written.
+FIXTURE_LAYOUT = {
+    "sources.json": [models.Source],
+    "treatments.json": [models.TreatmentType, models.DrugFamily],
+    "side_effects.json": [models.SideEffect],
+    "drugs.json": [models.Drug, models.DrugSideEffect],
+    "features.json": [models.CancerFeature],
+    "spread.json": [models.SpreadSite],
+    "statistics.json": [models.SurvivalStatistic],
+    "glossary.json": [models.GlossaryTerm],
+    "articles.json": [models.Article],
+    "questionnaire.json": [
+        models.Question,
+        models.AnswerChoice,
+        models.QuestionCondition,
+        models.Rule,
+        models.RuleCondition,
+    ],
+}
+FIXTURE_FILES = list(FIXTURE_LAYOUT)
 
 
-def fixture_paths():
-    return [settings.CONTENT_FIXTURE_DIR / name for name in FIXTURE_FILES]
+def fixture_dir():
+    return settings.CONTENT_FIXTURE_DIR
+
+
+def fixture_paths(directory=None):
+    directory = directory or fixture_dir()
+    return [directory / name for name in FIXTURE_FILES]

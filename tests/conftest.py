@@ -25,3 +25,13 @@ def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Tests roll the database back, so the content version can repeat: start each cache empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -11,11 +11,13 @@ from .sources import Source
 from .spread import SpreadSite
 from .statistics import SurvivalStatistic
 from .treatments import DrugFamily, TreatmentType
+from .version import ContentVersion
 
 __all__ = [
     "AnswerChoice",
     "Article",
     "CancerFeature",
+    "ContentVersion",
     "Drug",
     "DrugFamily",
     "DrugSideEffect",

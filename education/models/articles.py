@@ -19,6 +19,8 @@ class Article(EditorialModel):
     """A topic that is not one drug: local treatment, palliative care, living with MBC..."""
 
     readable_fields = ("summary", "body")
+    #: Relations kept in the page's history as well as its sources.
+    _history_m2m_fields = ["treatment_types", "drugs"]
 
     class Section(models.TextChoices):
         TREATMENT = "treatment", "Treatment"

@@ -1,9 +1,15 @@
 """The editorial base every public content model shares."""
 
-from django.conf import settings
+from datetime import timedelta
+
 from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from education.text import reading_grade
+
+#: Content not reviewed for this long is flagged as needing review.
+REVIEW_INTERVAL = timedelta(days=365)
 
 
 class Status(models.TextChoices):
@@ -15,6 +21,13 @@ class Status(models.TextChoices):
 class EditorialQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def review_due(self):
+        """Published content never reviewed, or last reviewed over 12 months ago."""
+        cutoff = timezone.localdate() - REVIEW_INTERVAL
+        return self.published().filter(
+            models.Q(last_reviewed_on__isnull=True) | models.Q(last_reviewed_on__lt=cutoff)
+        )
 
 
 class SlugManager(models.Manager):
@@ -62,13 +75,11 @@ class EditorialModel(models.Model):
         blank=True,
         help_text="The date a medical reviewer last checked this. Empty until a real review.",
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
+    reviewed_by = models.CharField(
+        max_length=150,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The medical reviewer who last checked this. Empty until a real review.",
+        help_text="The medical reviewer who last checked this, set when a reviewer publishes. "
+        "Kept as a name so the content files load on any install. Empty until a real review.",
     )
     sources = models.ManyToManyField(
         "education.Source",
@@ -78,6 +89,7 @@ class EditorialModel(models.Model):
     )
 
     objects = EditorialManager()
+    history = HistoricalRecords(inherit=True, m2m_fields=["sources"])
 
     class Meta:
         abstract = True
@@ -95,3 +107,12 @@ class EditorialModel(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    @property
+    def review_due_on(self):
+        return self.last_reviewed_on + REVIEW_INTERVAL if self.last_reviewed_on else None
+
+    @property
+    def is_review_due(self):
+        due = self.review_due_on
+        return self.is_published and (due is None or due < timezone.localdate())

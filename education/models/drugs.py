@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .base import EditorialModel, EditorialQuerySet, SlugManager, Status
 
@@ -129,6 +130,7 @@ class DrugSideEffect(models.Model):
     )
 
     objects = DrugSideEffectManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-serious", "frequency", "side_effect__name"]

@@ -8,6 +8,8 @@ class CancerFeature(EditorialModel):
     """A test result that steers treatment, such as HER2-positive or a BRCA mutation."""
 
     readable_fields = ("summary", "body", "how_tested", "treatment_impact")
+    #: Relations kept in the page's history as well as its sources.
+    _history_m2m_fields = ["drugs"]
 
     class Kind(models.TextChoices):
         RECEPTOR = "receptor", "Hormone receptors"

@@ -6,6 +6,7 @@ and answer values are fixed: links, tests and printed handouts rely on them.
 """
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from education.text import reading_grade
 
@@ -39,6 +40,7 @@ class Question(models.Model):
     order = models.PositiveSmallIntegerField(help_text="Position in the questionnaire.")
 
     objects = KeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -72,6 +74,7 @@ class AnswerChoice(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = AnswerChoiceManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["question", "order"]
@@ -123,6 +126,7 @@ class QuestionCondition(AnswerCondition):
     )
 
     objects = QuestionConditionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]
@@ -182,6 +186,9 @@ class Rule(models.Model):
     order = models.PositiveSmallIntegerField(default=0, help_text="Position within its group.")
 
     objects = SlugManager.from_queryset(EditorialQuerySet)()
+    history = HistoricalRecords(
+        m2m_fields=["drugs", "treatment_types", "articles", "features", "spread_sites", "sources"]
+    )
 
     class Meta:
         ordering = ["group", "order", "slug"]
@@ -208,6 +215,7 @@ class RuleCondition(AnswerCondition):
     rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="conditions")
 
     objects = RuleConditionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]

@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .base import KeyManager
 
@@ -29,9 +30,13 @@ class Source(models.Model):
     )
 
     objects = KeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["publisher", "title"]
+        # Publishing is one permission for all content; it lives here, with the sources
+        # every published fact must cite. Medical reviewers have it; editors do not.
+        permissions = [("publish_content", "Can publish content and record a medical review")]
 
     def __str__(self):
         return f"{self.publisher}: {self.title}"

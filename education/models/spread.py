@@ -8,6 +8,8 @@ class SpreadSite(EditorialModel):
     """A part of the body where breast cancer can spread, and what is done there."""
 
     readable_fields = ("summary", "body", "local_treatments")
+    #: Relations kept in the page's history as well as its sources.
+    _history_m2m_fields = ["drugs", "treatment_types"]
 
     name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Bone'.")
     summary = models.TextField(help_text="One or two plain sentences.")

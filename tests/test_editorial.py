@@ -1,0 +1,246 @@
+"""The editorial cycle in the admin: edit, send for review, publish, see it live, undo it."""
+
+import shutil
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core import serializers
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from education.content import FIXTURE_LAYOUT, fixture_paths
+from education.models import Drug, Status
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-test-password"
+
+
+def member_of(django_user_model, client, group, username):
+    user = django_user_model.objects.create_user(
+        username, password=PASSWORD, is_staff=True, first_name=username.title(), last_name="Tester"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    member_of(django_user_model, client, "Editors", "edna")
+    return client
+
+
+@pytest.fixture
+def reviewer(client, django_user_model):
+    member_of(django_user_model, client, "Medical reviewers", "rita")
+    return client
+
+
+def form_data(html):
+    """Everything the browser would send for the admin's change form, as a dict."""
+    form = BeautifulSoup(html, "html.parser").find("form", id=lambda v: v and v.endswith("_form"))
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.name == "select":
+            chosen = field.find_all("option", selected=True)
+            values = [o.get("value", "") for o in chosen]
+            if field.has_attr("multiple"):
+                data[name] = values
+            elif values:
+                data[name] = values[0]
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def change_url(obj):
+    return reverse("admin:education_drug_change", args=[obj.pk])
+
+
+def edit(client, obj, **changes):
+    response = client.get(change_url(obj))
+    assert response.status_code == 200
+    data = form_data(response.content.decode())
+    data.update(changes)
+    return client.post(change_url(obj), data)
+
+
+def test_groups_exist_and_only_reviewers_may_publish():
+    editors = Group.objects.get(name="Editors")
+    reviewers = Group.objects.get(name="Medical reviewers")
+    assert not editors.permissions.filter(codename="publish_content").exists()
+    assert reviewers.permissions.filter(codename="publish_content").exists()
+    assert editors.permissions.filter(codename="change_drug").exists()
+    assert not editors.permissions.filter(codename="delete_drug").exists()
+
+
+def test_editor_cannot_publish_even_with_a_crafted_post(editor):
+    drug = Drug.objects.get(slug="letrozole")
+    drug.status = Status.REVIEW
+    drug.save()
+    response = edit(editor, drug, status="published", summary="Changed by an editor.")
+    assert response.status_code in (200, 403)
+    drug.refresh_from_db()
+    assert drug.status == Status.REVIEW
+    assert drug.summary != "Changed by an editor."
+    assert drug.last_reviewed_on is None and drug.reviewed_by == ""
+
+
+def test_editor_form_offers_draft_and_review_only(editor):
+    drug = Drug.objects.get(slug="letrozole")
+    soup = BeautifulSoup(editor.get(change_url(drug)).content, "html.parser")
+    options = {o["value"] for o in soup.find("select", {"name": "status"}).find_all("option")}
+    assert options == {"draft", "review"}
+
+
+def test_editor_edits_and_sends_for_review_then_reviewer_publishes(client, django_user_model):
+    member_of(django_user_model, client, "Editors", "edna")
+    drug = Drug.objects.get(slug="letrozole")
+    response = edit(client, drug, status="review", summary="Letrozole (Femara) is a hormone pill.")
+    assert response.status_code == 302
+    drug.refresh_from_db()
+    assert drug.status == Status.REVIEW
+    client.logout()
+    assert client.get(drug.get_absolute_url()).status_code == 404  # not live while in review
+
+    member_of(django_user_model, client, "Medical reviewers", "rita")
+    response = edit(client, drug, status="published")
+    assert response.status_code == 302
+    drug.refresh_from_db()
+    assert drug.status == Status.PUBLISHED
+    assert drug.last_reviewed_on == timezone.localdate()
+    assert drug.reviewed_by == "Rita Tester"
+    client.logout()
+    page = client.get(drug.get_absolute_url()).content.decode()
+    assert "Letrozole (Femara) is a hormone pill." in page
+    assert "Medically reviewed on" in page and "Rita Tester" in page
+
+
+def test_history_records_who_changed_what_and_revert_restores_it(reviewer):
+    drug = Drug.objects.get(slug="anastrozole")
+    original = drug.summary
+    edit(reviewer, drug, status="published", summary="A wrong summary.")
+    drug.refresh_from_db()
+    assert drug.summary == "A wrong summary."
+    latest, before = drug.history.all()[:2]
+    assert latest.history_user.username == "rita"
+    assert before.summary == original
+
+    history = reviewer.get(reverse("admin:education_drug_history", args=[drug.pk]))
+    assert history.status_code == 200
+    assert "A wrong summary." in history.content.decode()  # the diff of the change
+
+    revert_url = reverse("admin:education_drug_simple_history", args=[drug.pk, before.history_id])
+    response = reviewer.post(revert_url, form_data(reviewer.get(revert_url).content.decode()))
+    assert response.status_code == 302
+    drug.refresh_from_db()
+    assert drug.summary == original
+
+
+def test_review_due_is_flagged_in_lists_and_on_the_admin_index(reviewer):
+    overdue = Drug.objects.get(slug="tamoxifen")
+    overdue.last_reviewed_on = timezone.localdate() - timedelta(days=400)
+    overdue.reviewed_by = "Someone"
+    overdue.save()
+    fresh = Drug.objects.get(slug="letrozole")
+    fresh.last_reviewed_on = timezone.localdate() - timedelta(days=10)
+    fresh.reviewed_by = "Someone"
+    fresh.save()
+
+    due = reviewer.get(reverse("admin:education_drug_changelist") + "?review=due")
+    soup = BeautifulSoup(due.content, "html.parser")
+    names = {a.get_text() for a in soup.select("#result_list th a")}
+    assert "tamoxifen" in names and "letrozole" not in names
+    assert "Overdue since" in due.content.decode()
+
+    index = BeautifulSoup(reviewer.get(reverse("admin:index")).content, "html.parser")
+    panel = index.find(id="review-panel")
+    drugs_row = panel.find("a", string="Drugs").find_parent("tr")
+    expected = Drug.objects.review_due().count()
+    assert drugs_row.find("td").get_text().startswith(f"{expected} of")
+
+
+def test_change_form_shows_reading_grades_and_warns_above_grade_8(reviewer):
+    drug = Drug.objects.get(slug="exemestane")
+    drug.how_it_works = (
+        "Exemestane, an irreversible steroidal aromatase inactivator, substantially diminishes "
+        "circulating oestrogen concentrations through covalent enzymatic modification, "
+        "consequently attenuating hormonally mediated proliferative signalling pathways "
+        "within malignant mammary epithelial populations, particularly following progression "
+        "on nonsteroidal inhibitors."
+    )
+    drug.save()
+    page = reviewer.get(change_url(drug)).content.decode()
+    assert "Reading grade" in page
+    assert "above grade 8" in page
+    listing = reviewer.get(reverse("admin:education_drug_changelist") + "?q=exemestane")
+    assert "above grade 8" in listing.content.decode()
+
+
+def test_markdown_preview_renders_like_the_public_page(reviewer):
+    drug = Drug.objects.get(slug="fulvestrant")
+    drug.how_it_works = "It **blocks** estrogen. <script>alert(1)</script>"
+    drug.save()
+    page = reviewer.get(change_url(drug)).content.decode()
+    assert "<strong>blocks</strong>" in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def snapshot():
+    models = [model for group in FIXTURE_LAYOUT.values() for model in group]
+    return {
+        model._meta.label: serializers.serialize(
+            "json",
+            sorted(model.objects.all(), key=lambda obj: obj.natural_key()),
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+        )
+        for model in models
+    }
+
+
+def test_export_writes_the_files_load_content_reads(tmp_path):
+    call_command("export_content", dir=tmp_path, verbosity=0)
+    for path in fixture_paths():
+        assert (tmp_path / path.name).read_text() == path.read_text(), path.name
+
+
+def test_export_then_load_round_trips_an_edit(tmp_path):
+    drug = Drug.objects.get(slug="olaparib")
+    drug.summary = "An edited summary, exported and loaded again."
+    drug.save()
+    call_command("export_content", dir=tmp_path, verbosity=0)
+    before = snapshot()
+    for group in reversed(list(FIXTURE_LAYOUT.values())):
+        for model in reversed(group):
+            model.objects.all().delete()
+    call_command("load_content", dir=tmp_path, verbosity=0)
+    assert snapshot() == before
+    assert Drug.objects.get(slug="olaparib").summary == drug.summary
+    shutil.rmtree(tmp_path)
+
+
+def test_an_edit_or_unpublish_shows_at_once_despite_the_page_cache(client):
+    drug = Drug.objects.get(slug="pertuzumab")
+    listing = reverse("education:drug-list")
+    assert client.get(drug.get_absolute_url()).status_code == 200  # now cached
+    assert f'href="{drug.get_absolute_url()}"' in client.get(listing).content.decode()
+    drug.summary = "A brand new summary."
+    drug.save()
+    assert "A brand new summary." in client.get(drug.get_absolute_url()).content.decode()
+    drug.status = Status.DRAFT
+    drug.save()
+    assert client.get(drug.get_absolute_url()).status_code == 404
+    assert f'href="{drug.get_absolute_url()}"' not in client.get(listing).content.decode()
