@@ -8,60 +8,42 @@ from .sitemaps import sitemaps
 
 app_name = "education"
 
+
+def page(route, view, name):
+    """A public content page, served from the page cache."""
+    return path(route, cache_public_page(view), name=name)
+
+
 urlpatterns = [
-    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    page("", views.HomeView.as_view(), "home"),
+    page("treatments/", views.TreatmentTypeListView.as_view(), "treatment-list"),
+    page("treatments/<slug:slug>/", views.TreatmentTypeDetailView.as_view(), "treatment-detail"),
     path(
-        "treatments/",
-        cache_public_page(views.TreatmentTypeListView.as_view()),
-        name="treatment-list",
+        "treatments/<slug:slug>/handout.pdf",
+        views.TreatmentTypeHandoutView.as_view(),
+        name="treatment-handout",
     ),
+    page("drugs/", views.DrugListView.as_view(), "drug-list"),
+    page("drugs/<slug:slug>/", views.DrugDetailView.as_view(), "drug-detail"),
+    path("drugs/<slug:slug>/handout.pdf", views.DrugHandoutView.as_view(), name="drug-handout"),
+    page("side-effects/", views.SideEffectListView.as_view(), "side-effect-list"),
+    page("side-effects/<slug:slug>/", views.SideEffectDetailView.as_view(), "side-effect-detail"),
     path(
-        "treatments/<slug:slug>/",
-        cache_public_page(views.TreatmentTypeDetailView.as_view()),
-        name="treatment-detail",
+        "side-effects/<slug:slug>/handout.pdf",
+        views.SideEffectHandoutView.as_view(),
+        name="side-effect-handout",
     ),
-    path("drugs/", cache_public_page(views.DrugListView.as_view()), name="drug-list"),
+    page("cancer-features/", views.CancerFeatureListView.as_view(), "feature-list"),
+    page("cancer-features/<slug:slug>/", views.CancerFeatureDetailView.as_view(), "feature-detail"),
+    page("spread/", views.SpreadSiteListView.as_view(), "spread-list"),
+    page("spread/<slug:slug>/", views.SpreadSiteDetailView.as_view(), "spread-detail"),
+    page("survival/", views.SurvivalView.as_view(), "survival"),
+    page("glossary/", views.GlossaryListView.as_view(), "glossary-list"),
+    page("glossary/<slug:slug>/", views.GlossaryDetailView.as_view(), "glossary-detail"),
+    page("topics/", views.ArticleListView.as_view(), "article-list"),
+    page("topics/<slug:slug>/", views.ArticleDetailView.as_view(), "article-detail"),
     path(
-        "drugs/<slug:slug>/", cache_public_page(views.DrugDetailView.as_view()), name="drug-detail"
-    ),
-    path(
-        "side-effects/",
-        cache_public_page(views.SideEffectListView.as_view()),
-        name="side-effect-list",
-    ),
-    path(
-        "side-effects/<slug:slug>/",
-        cache_public_page(views.SideEffectDetailView.as_view()),
-        name="side-effect-detail",
-    ),
-    path(
-        "cancer-features/",
-        cache_public_page(views.CancerFeatureListView.as_view()),
-        name="feature-list",
-    ),
-    path(
-        "cancer-features/<slug:slug>/",
-        cache_public_page(views.CancerFeatureDetailView.as_view()),
-        name="feature-detail",
-    ),
-    path("spread/", cache_public_page(views.SpreadSiteListView.as_view()), name="spread-list"),
-    path(
-        "spread/<slug:slug>/",
-        cache_public_page(views.SpreadSiteDetailView.as_view()),
-        name="spread-detail",
-    ),
-    path("survival/", cache_public_page(views.SurvivalView.as_view()), name="survival"),
-    path("glossary/", cache_public_page(views.GlossaryListView.as_view()), name="glossary-list"),
-    path(
-        "glossary/<slug:slug>/",
-        cache_public_page(views.GlossaryDetailView.as_view()),
-        name="glossary-detail",
-    ),
-    path("topics/", cache_public_page(views.ArticleListView.as_view()), name="article-list"),
-    path(
-        "topics/<slug:slug>/",
-        cache_public_page(views.ArticleDetailView.as_view()),
-        name="article-detail",
+        "topics/<slug:slug>/handout.pdf", views.ArticleHandoutView.as_view(), name="article-handout"
     ),
     path("questionnaire/", questionnaire.IntroView.as_view(), name="questionnaire"),
     path(
@@ -81,8 +63,13 @@ urlpatterns = [
         "questionnaire/results/", questionnaire.ResultsView.as_view(), name="questionnaire-results"
     ),
     path(
+        "questionnaire/results/handout.pdf",
+        questionnaire.ResultsHandoutView.as_view(),
+        name="questionnaire-handout",
+    ),
+    path(
         "questionnaire/clear/", questionnaire.ClearAnswersView.as_view(), name="questionnaire-clear"
     ),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
-    path("robots.txt", cache_public_page(views.robots_txt), name="robots"),
+    page("robots.txt", views.robots_txt, "robots"),
 ]

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .glossary import glossary_linker
+from .handouts import HandoutMixin, markdown_list_items
 from .models import (
     Article,
     CancerFeature,
@@ -18,6 +19,7 @@ from .models import (
     SurvivalStatistic,
     TreatmentType,
 )
+from .text import plain_text
 
 
 class PublishedMixin:
@@ -204,6 +206,45 @@ class ArticleDetailView(ContentDetailView):
         context["treatment_types"] = self.object.treatment_types.published()
         context["drugs"] = self.object.drugs.published()
         return context
+
+
+class TreatmentTypeHandoutView(HandoutMixin, TreatmentTypeDetailView):
+    handout_template = "handouts/treatment.html"
+    default_questions = (
+        "Is this kind of treatment an option for me? Why or why not?",
+        "What is the goal of this treatment for me?",
+        "Which side effects should I watch for, and when should I call you?",
+        "How will we know if it is working?",
+    )
+
+
+class DrugHandoutView(HandoutMixin, DrugDetailView):
+    handout_template = "handouts/drug.html"
+    default_questions = ("Which side effects should I call you about right away?",)
+
+    def handout_questions(self):
+        return markdown_list_items(self.object.questions) + list(self.default_questions)
+
+    def handout_context(self, context):
+        serious = [link.side_effect for link in context["side_effect_links"] if link.serious]
+        return {"warning_signs": [(se, plain_text(se.call_now)) for se in serious if se.call_now]}
+
+
+class SideEffectHandoutView(HandoutMixin, SideEffectDetailView):
+    handout_template = "handouts/side_effect.html"
+    default_questions = (
+        "What can I do at home to ease this?",
+        "Which signs mean I should call you right away, day or night?",
+        "Is there a medicine that can help?",
+    )
+
+
+class ArticleHandoutView(HandoutMixin, ArticleDetailView):
+    handout_template = "handouts/article.html"
+    default_questions = (
+        "What does this mean for me?",
+        "What should we talk about at my next visit?",
+    )
 
 
 def robots_txt(request):

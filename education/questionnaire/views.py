@@ -11,6 +11,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from education.models import Rule
 
+from ..handouts import HandoutOptions, bad_options_response, pdf_response, render_pdf
 from . import rules
 from .answers import load_answers, save_answers
 from .engine import evaluate, should_ask
@@ -113,17 +114,8 @@ class AnswersMixin:
         answers = load_answers(self.request.session)
         context["answers"] = answers
         context["all_questions"] = rules.questions()
-        context["questions"] = [q for q in context["all_questions"] if answers and q.key in answers]
-        return context
-
-
-class CheckAnswersView(AnswersMixin, TemplateView):
-    template_name = "questionnaire/check.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        answers = context["answers"] or {}
-        context["rows"] = [
+        asked = [q for q in context["all_questions"] if answers and q.key in answers]
+        context["answer_rows"] = [
             {
                 "question": question,
                 "labels": [
@@ -132,9 +124,13 @@ class CheckAnswersView(AnswersMixin, TemplateView):
                 "change_url": reverse("education:questionnaire-step", args=[question.key])
                 + "?change",
             }
-            for question in context["questions"]
+            for question in asked
         ]
         return context
+
+
+class CheckAnswersView(AnswersMixin, TemplateView):
+    template_name = "questionnaire/check.html"
 
 
 class ResultsView(AnswersMixin, TemplateView):
@@ -160,6 +156,26 @@ class ResultsView(AnswersMixin, TemplateView):
         asked = [m.rule.question_to_ask for m in matches if m.rule.question_to_ask]
         context["care_team_questions"] = list(dict.fromkeys([*tests.values(), *asked]))
         return context
+
+
+class ResultsHandoutView(ResultsView):
+    """The reader's own results as a PDF, built from their session alone."""
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["answers"] is None:
+            return super().render_to_response(context, **response_kwargs)
+        options = HandoutOptions.from_request(self.request)
+        if options is None:
+            return bad_options_response()
+        context.update(
+            title="Options to ask my care team about",
+            page_url=self.request.build_absolute_uri(reverse("education:questionnaire")),
+            questions=context["care_team_questions"],
+        )
+        pdf = render_pdf("handouts/results.html", context, self.request, options)
+        response = pdf_response(pdf, "my-options-handout.pdf")
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class ClearAnswersView(View):

@@ -1,0 +1,155 @@
+"""PDF handouts: what a reader would hand to a family member, checked by reading the PDF."""
+
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from education.models import Article, Drug, SideEffect, Status, TreatmentType
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return reader, " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def squash(text):
+    """PDF text extraction may break lines anywhere: compare without whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_drug_handout_has_name_side_effects_warnings_sources_and_qr_address(client):
+    drug = Drug.objects.get(slug="trastuzumab")
+    reader, text = pdf_text(client.get(reverse("education:drug-handout", args=[drug.slug])))
+    assert "Trastuzumab (Herceptin)" in text
+    for link in drug.drugsideeffect_set.select_related("side_effect"):
+        assert link.side_effect.name in text
+    for source in drug.sources.all():
+        assert squash(source.title) in squash(text)
+    assert squash(f"http://testserver{drug.get_absolute_url()}") in squash(text)
+    assert "Questions to ask your care team" in text
+    assert "not medical advice" in text
+    assert "Handout made on" in text
+    # The QR code is drawn as an image next to the printed address.
+    assert any("/XObject" in page["/Resources"] for page in reader.pages)
+
+
+def test_every_kind_of_handout_renders(client):
+    for name, obj in [
+        ("treatment-handout", TreatmentType.objects.get(slug="hormone-therapy")),
+        ("side-effect-handout", SideEffect.objects.get(slug="low-white-blood-cells")),
+        ("article-handout", Article.objects.get(slug="when-cancer-grows")),
+    ]:
+        _, text = pdf_text(client.get(reverse(f"education:{name}", args=[obj.slug])))
+        assert squash(str(obj)) in squash(text)
+        assert "not medical advice" in text
+
+
+def test_side_effect_handout_says_when_to_call(client):
+    _, text = pdf_text(
+        client.get(reverse("education:side-effect-handout", args=["low-white-blood-cells"]))
+    )
+    assert "When to call your care team" in text
+    assert "100.4" in text
+
+
+def test_large_print_has_bigger_type_so_fewer_words_a_page(client):
+    url = reverse("education:drug-handout", args=["palbociclib"])
+    normal, normal_text = pdf_text(client.get(url))
+    large, large_text = pdf_text(client.get(url + "?size=large"))
+    words_per_page = len(normal_text.split()) / len(normal.pages)
+    large_words_per_page = len(large_text.split()) / len(large.pages)
+    assert large_words_per_page < words_per_page * 0.8
+    assert len(large.pages) > len(normal.pages)
+
+
+def test_letter_by_default_and_a4_on_request(client):
+    url = reverse("education:drug-handout", args=["letrozole"])
+    letter, _ = pdf_text(client.get(url))
+    a4, _ = pdf_text(client.get(url + "?paper=a4"))
+    assert round(float(letter.pages[0].mediabox.width)) == 612  # 8.5 in
+    assert round(float(a4.pages[0].mediabox.height)) == 842  # 297 mm
+
+
+@pytest.mark.parametrize("query", ["?size=huge", "?paper=legal", "?paper=<script>"])
+def test_unknown_options_get_a_clear_400(client, query):
+    response = client.get(reverse("education:drug-handout", args=["letrozole"]) + query)
+    assert response.status_code == 400
+    assert "size=normal or size=large" in response.content.decode()
+    assert "<script>" not in response.content.decode()
+
+
+def test_a_draft_has_no_public_handout(client, staff_client):
+    drug = Drug.objects.get(slug="tamoxifen")
+    drug.status = Status.DRAFT
+    drug.save()
+    url = reverse("education:drug-handout", args=[drug.slug])
+    assert client.get(url).status_code == 404
+    assert staff_client.get(url).status_code == 200
+
+
+def test_an_edit_shows_in_the_next_handout(client):
+    drug = Drug.objects.get(slug="olaparib")
+    url = reverse("education:drug-handout", args=[drug.slug])
+    pdf_text(client.get(url))
+    drug.summary = "Olaparib is a pill. This sentence is new."
+    drug.save()
+    _, text = pdf_text(client.get(url))
+    assert "This sentence is new." in text
+
+
+def test_pages_with_a_handout_offer_print_or_save_as_pdf(client):
+    page = client.get(reverse("education:drug-detail", args=["letrozole"])).content.decode()
+    assert 'href="/drugs/letrozole/handout.pdf">Print or save as PDF' in page
+    assert "/drugs/letrozole/handout.pdf?size=large" in page
+
+
+def answer_questionnaire(client):
+    prefix = "questionnaire_wizard"
+    answers = {
+        "hormone_receptor": ["positive"],
+        "her2": ["negative"],
+        "menopause": ["post"],
+        "mutations": ["esr1"],
+        "spread": ["bone"],
+        "prior_treatments": ["aromatase_inhibitor"],
+        "growing": ["yes"],
+        "serious_symptoms": ["no"],
+    }
+    url = client.get(reverse("education:questionnaire-wizard") + "?reset")["Location"]
+    while "/done/" not in url:
+        step = url.split("?")[0].rstrip("/").split("/")[-1]
+        data = {f"{prefix}-current_step": step, f"{step}-{step}": answers[step]}
+        url = client.post(url, data)["Location"]
+    client.get(url)
+
+
+def test_results_handout_lists_this_persons_options_and_questions(client):
+    from education.models import Rule
+
+    answer_questionnaire(client)
+    response = client.get(reverse("education:questionnaire-handout"))
+    assert response["Cache-Control"] == "private, no-store"
+    _, text = pdf_text(response)
+    for slug in ("esr1-oral-serd", "hr-growing-after-ai", "bone-spread", "clinical-trials"):
+        rule = Rule.objects.get(slug=slug)
+        assert squash(rule.title) in squash(text)
+        assert squash(rule.question_to_ask) in squash(text)
+    assert squash("Yes, it is hormone receptor-positive (HR-positive)") in squash(text)
+
+
+def test_another_session_cannot_get_someone_elses_results_handout(client):
+    from django.test import Client
+
+    answer_questionnaire(client)
+    other = Client()
+    response = other.get(reverse("education:questionnaire-handout"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "You have not answered the questions yet" in response.content.decode()
