@@ -1,13 +1,34 @@
 """Caching public pages, keyed by the content version so a save shows at once."""
 
+import hashlib
+from functools import cache as once
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import ContentVersion
 
 PAGE_TIMEOUT = 60 * 60 * 24
+#: The code that shapes a page: a new release must not serve pages the old one cached.
+RELEASE_FOLDERS = ("education", "mbcsite", "templates", "static")
+
+
+@once
+def release_id():
+    """A short hash of the site's own code, templates and static files, made once a process."""
+    digest = hashlib.sha256()
+    for folder in RELEASE_FOLDERS:
+        for path in sorted((settings.BASE_DIR / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def page_cache_key(request):
+    return f"page:{release_id()}:{ContentVersion.current()}:{request.build_absolute_uri()}"
 
 
 def cache_public_page(view):
@@ -17,7 +38,7 @@ def cache_public_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_staff:
             return view(request, *args, **kwargs)
-        key = f"page:{ContentVersion.current()}:{request.build_absolute_uri()}"
+        key = page_cache_key(request)
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)

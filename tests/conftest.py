@@ -35,3 +35,9 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(items):
+    """Run the browser tests last: their live server needs a transactional database, which
+    is emptied after each of them, while every other test shares the content loaded once."""
+    items.sort(key=lambda item: "/browser/" in str(item.path))

@@ -186,3 +186,15 @@ def test_topics_are_grouped_treatment_first_and_about_last(client):
     headings = [h.get_text(strip=True) for h in soup.find("main").find_all("h2")]
     expected = [label for _, label in Article.Section.choices]
     assert headings == expected
+
+
+def test_month_figures_are_drawn_as_bars_in_proportion(client):
+    months = list(SurvivalStatistic.objects.published().filter(unit="months"))
+    soup = BeautifulSoup(client.get(reverse("education:survival")).content, "html.parser")
+    bars = soup.select(".month-bars li")
+    assert len(bars) == len(months)
+    largest = max(float(s.figure) for s in months)
+    for stat, bar in zip(months, bars, strict=True):
+        assert stat.title in bar.get_text()
+        width = int(bar.find("svg")["width"].rstrip("%"))
+        assert width == max(1, round(float(stat.figure) / largest * 75))

@@ -34,10 +34,16 @@ def icon_array(percent, label):
 
 @register.inclusion_tag("includes/month_bars.html")
 def month_bars(statistics):
-    """Horizontal bars comparing figures given in months, scaled to the largest."""
+    """Horizontal bars comparing figures given in months, the longest at 75% of the width
+    (room for its value beside it), the others in proportion.
+
+    Each bar is drawn in SVG; its label and value are plain text beside it, so they wrap on a
+    phone and read aloud in order.
+    """
     largest = max((float(s.figure) for s in statistics), default=0) or 1
-    bars = [
-        {"stat": s, "width": max(2, round(float(s.figure) / largest * 400)), "y": i * 64}
-        for i, s in enumerate(statistics)
-    ]
-    return {"bars": bars, "height": len(bars) * 64}
+    return {
+        "bars": [
+            {"stat": s, "width": f"{max(1, round(float(s.figure) / largest * 75))}%"}
+            for s in statistics
+        ]
+    }

@@ -1,0 +1,77 @@
+"""axe-core over every page type, at desktop and phone widths: no WCAG A/AA violations."""
+
+import pytest
+
+from .conftest import DESKTOP, PHONE, axe_violations, screenshot
+
+CONTENT_PAGES = {
+    "home": "/",
+    "treatments": "/treatments/",
+    "treatment": "/treatments/hormone-therapy/",
+    "drugs": "/drugs/",
+    "drug": "/drugs/trastuzumab/",
+    "side-effects": "/side-effects/",
+    "side-effect": "/side-effects/low-white-blood-cells/",
+    "features": "/cancer-features/",
+    "feature": "/cancer-features/her2-positive/",
+    "spread-sites": "/spread/",
+    "spread-site": "/spread/bone/",
+    "survival": "/survival/",
+    "glossary": "/glossary/",
+    "glossary-term": "/glossary/her2/",
+    "topics": "/topics/",
+    "topic": "/topics/when-cancer-grows/",
+    "questionnaire": "/questionnaire/",
+    "not-found": "/drugs/no-such-drug/",
+}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_content_page_type_has_no_violations(site, browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    found = {}
+    for name, path in CONTENT_PAGES.items():
+        page.goto(site + path)
+        violations = axe_violations(page)
+        if violations:
+            found[name] = violations
+        screenshot(page, name)
+    context.close()
+    assert not found, found
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_questionnaire_step_check_answers_and_results_have_no_violations(
+    site, browser, viewport
+):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    found = {}
+    page.goto(site + "/questionnaire/")
+    page.click("text=Start the questions")
+    # First, the error state of a step.
+    page.click("button:has-text('Continue')")
+    if violations := axe_violations(page):
+        found["step-error"] = violations
+    screenshot(page, "step-error")
+    steps = 0
+    while "/questionnaire/questions/" in page.url:
+        steps += 1
+        step = page.url.split("?")[0].rstrip("/").split("/")[-1]
+        if violations := axe_violations(page):
+            found[step] = violations
+        screenshot(page, f"step-{step}")
+        page.check("input[value='unsure']")
+        page.click("button:has-text('Continue')")
+    assert steps == 9  # all unsure: every question is asked
+    assert page.url.endswith("/questionnaire/check/")
+    if violations := axe_violations(page):
+        found["check"] = violations
+    screenshot(page, "check-answers")
+    page.click("text=See your list")
+    if violations := axe_violations(page):
+        found["results"] = violations
+    screenshot(page, "results")
+    context.close()
+    assert not found, found
