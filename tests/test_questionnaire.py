@@ -326,3 +326,10 @@ def test_every_question_offers_not_sure(client):
     for question in Question.objects.prefetch_related("choices"):
         assert "unsure" in {c.value for c in question.choices.all()}, question.key
         assert question.test_to_ask, question.key
+
+
+def test_answers_are_forgotten_when_the_browser_closes(client):
+    walk(client, HR_POS)
+    cookie = client.cookies["sessionid"]
+    assert not cookie["expires"] and not cookie["max-age"]  # a browser-session cookie
+    assert cookie["httponly"]
