@@ -156,7 +156,7 @@ class EditorialAdmin(WorkflowAdmin):
 def grade_badge(grade, warn):
     if warn:
         return format_html(
-            '<strong class="grade-warning" style="color:#8a1c1c">Reading grade {} – above grade {}: '
+            '<strong class="grade-warning">Reading grade {} – above grade {}: '
             "use shorter sentences and everyday words.</strong>",
             grade,
             MAX_GRADE,

@@ -28,15 +28,20 @@ def release_id():
 
 
 def page_cache_key(request):
-    return f"page:{release_id()}:{ContentVersion.current()}:{request.build_absolute_uri()}"
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{release_id()}:{ContentVersion.current()}:{address}"
 
 
 def cache_public_page(view):
-    """Serve a public page from the cache; staff always get a fresh render (with drafts)."""
+    """Serve a public page from the cache; staff always get a fresh render (with drafts).
+
+    Content pages take no query parameters, so a request with a query string is answered
+    fresh, not cached: nobody can fill the cache with endless variants of one page.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or request.user.is_staff:
+        if request.method not in ("GET", "HEAD") or request.GET or request.user.is_staff:
             return view(request, *args, **kwargs)
         key = page_cache_key(request)
         response = cache.get(key)

@@ -27,6 +27,7 @@ class StaticPagesSitemap(Sitemap):
             "glossary-list",
             "article-list",
             "questionnaire",
+            "privacy",
         ]
 
     def location(self, item):

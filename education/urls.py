@@ -3,6 +3,7 @@ from django.urls import path
 
 from . import views
 from .cache import cache_public_page
+from .health import healthz
 from .questionnaire import views as questionnaire
 from .sitemaps import sitemaps
 
@@ -70,6 +71,8 @@ urlpatterns = [
     path(
         "questionnaire/clear/", questionnaire.ClearAnswersView.as_view(), name="questionnaire-clear"
     ),
+    page("privacy/", views.PrivacyView.as_view(), "privacy"),
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     page("robots.txt", views.robots_txt, "robots"),
 ]

@@ -54,6 +54,10 @@ class HomeView(TemplateView):
         return context
 
 
+class PrivacyView(TemplateView):
+    template_name = "education/privacy.html"
+
+
 class TreatmentTypeListView(PublishedMixin, ListView):
     model = TreatmentType
 

@@ -333,3 +333,12 @@ def test_answers_are_forgotten_when_the_browser_closes(client):
     cookie = client.cookies["sessionid"]
     assert not cookie["expires"] and not cookie["max-age"]  # a browser-session cookie
     assert cookie["httponly"]
+
+
+def test_a_tampered_step_name_is_a_400(client):
+    client.get(START)
+    response = client.post(
+        step_url("hormone_receptor"),
+        {f"{PREFIX}-current_step": "not-a-step", "hormone_receptor-hormone_receptor": "positive"},
+    )
+    assert response.status_code == 400

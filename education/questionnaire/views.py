@@ -3,6 +3,7 @@
 from functools import cached_property
 
 from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
@@ -58,6 +59,13 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def get_form_kwargs(self, step=None):
         return {"question": self.questions[step or self.steps.current]}
+
+    def post(self, request, *args, **kwargs):
+        # formtools trusts the posted step name; a tampered one must be a 400, not a crash.
+        posted_step = request.POST.get(f"{self.prefix}-current_step")
+        if posted_step is not None and posted_step not in self.get_form_list():
+            raise SuspiciousOperation("The questionnaire step in the form is not a real step.")
+        return super().post(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         if "change" in request.GET and kwargs.get("step") in STEPS:

@@ -28,7 +28,7 @@ CONTENT_PAGES = {
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_every_content_page_type_has_no_violations(site, browser, viewport):
-    context = browser.new_context(viewport=viewport)
+    context = browser.new_context(viewport=viewport, bypass_csp=True)  # to inject axe-core
     page = context.new_page()
     found = {}
     for name, path in CONTENT_PAGES.items():
@@ -45,7 +45,7 @@ def test_every_content_page_type_has_no_violations(site, browser, viewport):
 def test_every_questionnaire_step_check_answers_and_results_have_no_violations(
     site, browser, viewport
 ):
-    context = browser.new_context(viewport=viewport)
+    context = browser.new_context(viewport=viewport, bypass_csp=True)  # to inject axe-core
     page = context.new_page()
     found = {}
     page.goto(site + "/questionnaire/")

@@ -42,6 +42,14 @@ def tab_to(page, predicate_js, limit=40):
 
 
 def test_the_whole_questionnaire_with_the_keyboard_alone(site, page):
+    # The site runs under its strict Content-Security-Policy here: nothing may be blocked.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
     page.goto(site + "/questionnaire/")
     tab_to(page, "document.activeElement.textContent.includes('Start the questions')")
     with page.expect_navigation():
@@ -78,6 +86,7 @@ def test_the_whole_questionnaire_with_the_keyboard_alone(site, page):
         page.keyboard.press("Enter")
     assert page.url.endswith("/questionnaire/results/")
     assert page.is_visible("text=Targeted pills for a PIK3CA, AKT1 or PTEN change")
+    assert not blocked, blocked
 
 
 def test_the_questionnaire_with_javascript_off_including_back_and_change(site, browser):
