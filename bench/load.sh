@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load test: gunicorn on this machine, 50 concurrent users for 60 s of mixed browsing and
 # questionnaire use (bench/locustfile.py). Prints requests per second, latency and failures.
-# Usage: bench/load.sh [users] [seconds]   (after `make install-dev`)
+# Usage: bench/load.sh [users] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+make --silent install-dev  # a fresh clone needs nothing else first
 USERS=${1:-50}
 SECONDS_TO_RUN=${2:-60}
 PORT=8765

@@ -1,4 +1,11 @@
-"""Caching public pages, keyed by the content version so a save shows at once."""
+"""Caching public pages, keyed by the content version so a save shows at once.
+
+Views mark themselves public with ``cache_public_page``. ``PublicPageCacheMiddleware`` sits
+near the top of the middleware stack: it stores the finished response (headers included) of
+a public page, and answers the next anonymous request for it before sessions, auth and the
+rest of the stack run. Stored pages are already compressed (GZip sits below) and carry their
+ETag; ``ConditionalGetMiddleware`` above answers revalidations with 304.
+"""
 
 import hashlib
 from functools import cache as once
@@ -7,6 +14,9 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
 
 from .models import ContentVersion
 
@@ -27,33 +37,66 @@ def release_id():
     return digest.hexdigest()[:12]
 
 
-def page_cache_key(request):
+def page_cache_key(request, version):
+    """One entry per page, content version, release, and whether the browser takes gzip."""
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{release_id()}:{ContentVersion.current()}:{address}"
+    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    return f"page:{release_id()}:{version.version}:{encoding}:{address}"
+
+
+def may_use_cache(request):
+    """Anonymous GETs of a public page's plain address. Staff (previewing drafts), anyone with
+    a session, and requests with a query string always get a fresh page: nobody can fill the
+    cache with endless variants of one page."""
+    if (
+        request.method not in ("GET", "HEAD")
+        or request.GET
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+    ):
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return getattr(match.func, "is_public_page", False)
 
 
 def cache_public_page(view):
-    """Serve a public page from the cache; staff always get a fresh render (with drafts).
-
-    Content pages take no query parameters, so a request with a query string is answered
-    fresh, not cached: nobody can fill the cache with endless variants of one page.
-    """
+    """Mark a view's pages as public: the same for every reader, so cacheable."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or request.GET or request.user.is_staff:
-            return view(request, *args, **kwargs)
-        key = page_cache_key(request)
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            if response.status_code == 200:
-                cache.set(key, response, PAGE_TIMEOUT)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            response.public_page = True
         return response
 
+    wrapper.is_public_page = True
     return wrapper
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        version = ContentVersion.current_row()
+        key = page_cache_key(request, version)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if getattr(response, "public_page", False) and not response.cookies:
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            response["Last-Modified"] = http_date(version.changed_at.timestamp())
+            # Browsers and CDNs may keep a copy but must check it is current (ETag, 304).
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            set_response_etag(response)
+            cache.set(key, response, PAGE_TIMEOUT)
+        return response
 
 
 def bump_content_version(sender, **kwargs):

@@ -41,7 +41,8 @@ class PublishedSitemap(Sitemap):
         self.model = model
 
     def items(self):
-        return self.model.objects.published().order_by("slug")
+        # A list, not a QuerySet: the paginator then counts it without another query.
+        return list(self.model.objects.published().order_by("slug"))
 
     def lastmod(self, obj):
         return obj.updated_at

@@ -1,5 +1,6 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from . import views
 from .cache import cache_public_page
@@ -11,7 +12,7 @@ app_name = "education"
 
 
 def page(route, view, name):
-    """A public content page, served from the page cache."""
+    """A public content page: the same for every reader, so served from the page cache."""
     return path(route, cache_public_page(view), name=name)
 
 
@@ -46,30 +47,40 @@ urlpatterns = [
     path(
         "topics/<slug:slug>/handout.pdf", views.ArticleHandoutView.as_view(), name="article-handout"
     ),
-    path("questionnaire/", questionnaire.IntroView.as_view(), name="questionnaire"),
+    path("questionnaire/", never_cache(questionnaire.IntroView.as_view()), name="questionnaire"),
     path(
         "questionnaire/questions/",
-        questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step"),
+        never_cache(
+            questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step")
+        ),
         name="questionnaire-wizard",
     ),
     path(
         "questionnaire/questions/<slug:step>/",
-        questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step"),
+        never_cache(
+            questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step")
+        ),
         name="questionnaire-step",
     ),
     path(
-        "questionnaire/check/", questionnaire.CheckAnswersView.as_view(), name="questionnaire-check"
+        "questionnaire/check/",
+        never_cache(questionnaire.CheckAnswersView.as_view()),
+        name="questionnaire-check",
     ),
     path(
-        "questionnaire/results/", questionnaire.ResultsView.as_view(), name="questionnaire-results"
+        "questionnaire/results/",
+        never_cache(questionnaire.ResultsView.as_view()),
+        name="questionnaire-results",
     ),
     path(
         "questionnaire/results/handout.pdf",
-        questionnaire.ResultsHandoutView.as_view(),
+        never_cache(questionnaire.ResultsHandoutView.as_view()),
         name="questionnaire-handout",
     ),
     path(
-        "questionnaire/clear/", questionnaire.ClearAnswersView.as_view(), name="questionnaire-clear"
+        "questionnaire/clear/",
+        never_cache(questionnaire.ClearAnswersView.as_view()),
+        name="questionnaire-clear",
     ),
     page("privacy/", views.PrivacyView.as_view(), "privacy"),
     path("healthz", healthz, name="healthz"),

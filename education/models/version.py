@@ -1,15 +1,26 @@
+from datetime import UTC, datetime
+
+from django.core.cache import cache
 from django.db import models
 from django.db.models import F
+from django.utils import timezone
+
+CACHE_KEY = "content-version"
+#: How long an app server may reuse the version it read. With a shared cache (Redis) a bump
+#: reaches every server at once; with per-process memory caches, within this many seconds.
+CACHE_SECONDS = 2
 
 
 class ContentVersion(models.Model):
-    """One number that goes up whenever any content is saved or deleted.
+    """One number that goes up whenever any content is saved or deleted, and when.
 
     Cached public pages are stored under the current number, so an edit or an unpublish
-    shows at once on every app server: they all read the number from the database.
+    shows at once: every app server reads the number from the database (through the cache for
+    at most ``CACHE_SECONDS``). The time is the pages' Last-Modified.
     """
 
     version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = "content version"
@@ -18,11 +29,23 @@ class ContentVersion(models.Model):
         return f"Content version {self.version}"
 
     @classmethod
+    def current_row(cls):
+        """The current version (an unsaved stand-in before the first change)."""
+        row = cache.get(CACHE_KEY)
+        if row is None:
+            row = cls.objects.filter(pk=1).first() or cls(
+                version=0, changed_at=datetime(2026, 1, 1, tzinfo=UTC)
+            )
+            cache.set(CACHE_KEY, row, CACHE_SECONDS)
+        return row
+
+    @classmethod
     def current(cls):
-        row = cls.objects.filter(pk=1).values_list("version", flat=True).first()
-        return row or 0
+        return cls.current_row().version
 
     @classmethod
     def bump(cls):
-        if not cls.objects.filter(pk=1).update(version=F("version") + 1):
-            cls.objects.get_or_create(pk=1)
+        now = timezone.now()
+        if not cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now):
+            cls.objects.get_or_create(pk=1, defaults={"changed_at": now})
+        cache.delete(CACHE_KEY)
