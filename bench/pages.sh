@@ -9,22 +9,11 @@ make --silent install  # a fresh clone needs nothing else first
 DURATION=${1:-10}
 CONNECTIONS=${2:-20}
 PORT=8767
-WORK=$(mktemp -d)
-export DJANGO_SECRET_KEY=benchmark-only-secret-key-not-for-production-use-0123456789
-export DJANGO_ALLOWED_HOSTS=127.0.0.1
-export DATABASE_URL="sqlite:///$WORK/bench.sqlite3"
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null 2>&1 \
   || { echo "wrk is not installed and could not be: apt-get install wrk" >&2; exit 1; }
-.venv/bin/python manage.py migrate --noinput -v0
-.venv/bin/python manage.py load_content -v0
-.venv/bin/python manage.py collectstatic --noinput -v0
-.venv/bin/gunicorn mbcsite.wsgi --bind 127.0.0.1:$PORT --workers 2 --log-level warning &
-GUNICORN=$!
-trap 'kill $GUNICORN 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 30); do
-  curl -fs -o /dev/null http://127.0.0.1:$PORT/healthz && break
-  sleep 0.5
-done
+WORKERS=2
+# shellcheck source=bench/serve.sh
+source bench/serve.sh
 CSS=$(curl -fs http://127.0.0.1:$PORT/drugs/ | grep -o '/static/css/site\.[0-9a-f]*\.css' | head -n 1)
 declare -A PAGES=(
   [home]=/
