@@ -286,3 +286,9 @@ class RuleAdmin(WorkflowAdmin):
         "sources",
     ]
     inlines = [RuleConditionInline]
+
+
+@admin.register(models.SearchSynonym)
+class SearchSynonymAdmin(SimpleHistoryAdmin):
+    list_display = ["phrase", "means"]
+    search_fields = ["phrase", "means"]

@@ -26,6 +26,7 @@ FIXTURE_LAYOUT = {
         models.Rule,
         models.RuleCondition,
     ],
+    "search.json": [models.SearchSynonym],
 }
 FIXTURE_FILES = list(FIXTURE_LAYOUT)
 

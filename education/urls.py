@@ -83,6 +83,7 @@ urlpatterns = [
         name="questionnaire-clear",
     ),
     page("privacy/", views.PrivacyView.as_view(), "privacy"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     page("robots.txt", views.robots_txt, "robots"),

@@ -19,6 +19,7 @@ from .models import (
     SurvivalStatistic,
     TreatmentType,
 )
+from .search import KINDS, MAX_QUERY, highlight, search
 from .text import plain_text
 
 
@@ -258,3 +259,32 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+class SearchView(TemplateView):
+    """Results for ?q=, grouped by kind. The query is shown back escaped and never stored."""
+
+    template_name = "education/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        searched, results, suggestion = search(raw)
+        words = searched.split()
+        for result in results:
+            result.summary_html = highlight(plain_text(result.entry.summary), words)
+            result.title_html = highlight(result.entry.title, words)
+            result.kind_label = KINDS[result.entry.kind]
+        context.update(
+            query=raw[:MAX_QUERY].strip(),
+            searched=searched,
+            best=results[0] if results else None,
+            groups=[
+                (label, [r for r in results[1:] if r.entry.kind == kind])
+                for kind, label in KINDS.items()
+                if any(r.entry.kind == kind for r in results[1:])
+            ],
+            count=len(results),
+            suggestion=suggestion if not any(r.score >= 70 for r in results) else "",
+        )
+        return context

@@ -6,6 +6,7 @@ from .drugs import Drug, DrugSideEffect
 from .features import CancerFeature
 from .glossary import GlossaryTerm
 from .questionnaire import AnswerChoice, Question, QuestionCondition, Rule, RuleCondition
+from .search import SearchSynonym
 from .side_effects import SideEffect
 from .sources import Source
 from .spread import SpreadSite
@@ -27,6 +28,7 @@ __all__ = [
     "QuestionCondition",
     "Rule",
     "RuleCondition",
+    "SearchSynonym",
     "SideEffect",
     "Source",
     "SpreadSite",

@@ -23,6 +23,9 @@ CONTENT_PAGES = {
     "topic": "/topics/when-cancer-grows/",
     "questionnaire": "/questionnaire/",
     "not-found": "/drugs/no-such-drug/",
+    "search-results": "/search/?q=Herceptin",
+    "search-nothing-found": "/search/?q=qwxzzzv",
+    "search-did-you-mean": "/search/?q=tamoxifin",
 }
 
 

@@ -1,0 +1,155 @@
+"""Search finds what readers heard in the clinic: brands, misspellings, plain words."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from education.models import SearchSynonym
+
+pytestmark = pytest.mark.django_db
+
+#: (what a reader types, the page that must come first)
+QUERIES = [
+    ("Herceptin", "/drugs/trastuzumab/"),
+    ("herceptin", "/drugs/trastuzumab/"),
+    ("Herceptn", "/drugs/trastuzumab/"),
+    ("tamoxifin", "/drugs/tamoxifen/"),
+    ("Kisqaly", "/drugs/ribociclib/"),
+    ("Kisqali", "/drugs/ribociclib/"),
+    ("Ibrance", "/drugs/palbociclib/"),
+    ("Enhertu", "/drugs/fam-trastuzumab-deruxtecan/"),
+    ("T-DXd", "/drugs/fam-trastuzumab-deruxtecan/"),
+    ("T-DM1", "/drugs/ado-trastuzumab-emtansine/"),
+    ("Kadcyla", "/drugs/ado-trastuzumab-emtansine/"),
+    ("Xgeva", "/drugs/denosumab/"),
+    ("Zometa", "/drugs/zoledronic-acid/"),
+    ("Faslodex", "/drugs/fulvestrant/"),
+    ("fulvestrent", "/drugs/fulvestrant/"),
+    ("Femara", "/drugs/letrozole/"),
+    ("arimidex", "/drugs/anastrozole/"),
+    ("Verzenio", "/drugs/abemaciclib/"),
+    ("Trodelvy", "/drugs/sacituzumab-govitecan/"),
+    ("Lynparza", "/drugs/olaparib/"),
+    ("Xeloda", "/drugs/capecitabine/"),
+    ("Abraxane", "/drugs/albumin-bound-paclitaxel/"),
+    ("Piqray", "/drugs/alpelisib/"),
+    ("mouth sores", "/side-effects/mouth-sores/"),
+    ("hot flashes", "/side-effects/hot-flashes/"),
+    ("hot flushes", "/side-effects/hot-flashes/"),
+    ("neutropenia", "/side-effects/low-white-blood-cells/"),
+    ("hair loss", "/side-effects/hair-loss/"),
+    ("numbness", "/side-effects/nerve-damage/"),
+    ("bone mets", "/spread/bone/"),
+    ("brain mets", "/spread/brain/"),
+    ("liver", "/spread/liver/"),
+    ("chemo", "/treatments/chemotherapy/"),
+    ("palliative care", "/treatments/palliative-care/"),
+    ("HER2 positive", "/cancer-features/her2-positive/"),
+    ("HER2-low", "/cancer-features/her2-low/"),
+    ("triple negative", "/cancer-features/triple-negative/"),
+    ("BRCA", "/cancer-features/brca-mutation/"),
+    ("PD-L1", "/cancer-features/pd-l1/"),
+    ("life expectancy", "/survival/"),
+    ("osteonecrosis", "/side-effects/osteonecrosis-of-the-jaw/"),
+    ("osteonecrosis of the jaw", "/side-effects/osteonecrosis-of-the-jaw/"),
+    ("diarrhea", "/side-effects/diarrhea/"),
+]
+
+
+def first_result(client, query):
+    response = client.get(reverse("education:search"), {"q": query})
+    assert response.status_code == 200
+    best = BeautifulSoup(response.content, "html.parser").select_one(".best-match a")
+    return best["href"] if best else None
+
+
+@pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_real_world_queries_find_the_right_page_first(client, query, expected):
+    assert first_result(client, query) == expected
+
+
+def test_a_brand_name_says_which_name_it_matched(client):
+    page = client.get(reverse("education:search"), {"q": "Ibrance"}).content.decode()
+    assert "Found by the name “Ibrance”" in page
+
+
+def test_did_you_mean_offers_the_right_spelling(client):
+    soup = BeautifulSoup(
+        client.get(reverse("education:search"), {"q": "tamoxifin"}).content, "html.parser"
+    )
+    suggestion = soup.select_one(".did-you-mean a")
+    assert suggestion.get_text() == "tamoxifen"
+
+
+def test_results_are_grouped_with_words_highlighted(client):
+    soup = BeautifulSoup(
+        client.get(reverse("education:search"), {"q": "diarrhea"}).content, "html.parser"
+    )
+    headings = [h.get_text() for h in soup.select("main h2")]
+    assert "Best match" in headings and "Drugs" in headings
+    assert soup.select("mark")
+    assert all(m.get_text().lower() == "diarrhea" for m in soup.select("mark"))
+
+
+def test_editors_synonyms_change_results(client):
+    assert first_result(client, "wobbly teeth") != "/side-effects/osteonecrosis-of-the-jaw/"
+    SearchSynonym.objects.create(phrase="wobbly teeth", means="Jaw bone damage")
+    assert first_result(client, "wobbly teeth") == "/side-effects/osteonecrosis-of-the-jaw/"
+
+
+def test_nothing_found_still_gives_a_useful_page(client):
+    page = client.get(reverse("education:search"), {"q": "qwxzzzv"}).content.decode()
+    assert "Nothing on this site matches" in page
+    assert reverse("education:questionnaire") in page
+    assert reverse("education:glossary-list") in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "a" * 5000,
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "%00",
+        "😀",
+    ],
+)
+def test_empty_long_and_hostile_queries_get_a_normal_page(client, query):
+    response = client.get(reverse("education:search"), {"q": query})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "<img src=x" not in page
+
+
+def test_highlighting_never_breaks_escaping(client):
+    page = client.get(reverse("education:search"), {"q": "amp"}).content.decode()
+    assert "&<mark>" not in page
+
+
+def test_every_page_has_a_search_box_that_works_without_javascript(client):
+    soup = BeautifulSoup(client.get("/drugs/").content, "html.parser")
+    form = soup.find("form", role="search")
+    assert form["action"] == reverse("education:search") and form["method"] == "get"
+    assert form.find("input", {"name": "q"})
+    assert soup.find("label", {"for": "site-search-q"})
+
+
+def test_queries_are_not_stored(client):
+    from django.apps import apps
+    from django.db import connection
+
+    def counts():
+        with connection.cursor() as cursor:
+            result = {}
+            for model in apps.get_models(include_auto_created=True):
+                cursor.execute(f'SELECT COUNT(*) FROM "{model._meta.db_table}"')  # noqa: S608
+                result[model._meta.db_table] = cursor.fetchone()[0]
+            return result
+
+    before = counts()
+    client.get(reverse("education:search"), {"q": "Herceptin"})
+    assert counts() == before
+    assert not client.cookies
