@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .glossary import glossary_linker
@@ -253,9 +254,18 @@ class ArticleHandoutView(HandoutMixin, ArticleDetailView):
 
 
 def robots_txt(request):
+    """Crawlers may read every content page, but not the admin, search results (endless and
+    thin) or the questionnaire's steps and results (personal, and empty to a crawler)."""
+    private = [
+        "/admin/",
+        reverse("education:search"),
+        reverse("education:questionnaire-wizard"),
+        reverse("education:questionnaire-check"),
+        reverse("education:questionnaire-results"),
+    ]
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        *(f"Disallow: {path}" for path in private),
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

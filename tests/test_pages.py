@@ -167,10 +167,17 @@ def test_friendly_404(client):
     assert "We could not find that page" in response.content.decode()
 
 
-def test_robots_txt_points_to_the_sitemap(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_private_pages(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    disallowed = re.findall(r"^Disallow: (\S+)$", text, flags=re.M)
+    for path in ["/admin/", "/search/", "/questionnaire/questions/", "/questionnaire/results/"]:
+        assert path in disallowed
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for url in re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", sitemap):
+        assert not any(url.startswith(path) for path in disallowed), url
 
 
 def test_no_third_party_requests_from_pages(client):
