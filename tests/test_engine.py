@@ -373,6 +373,59 @@ SITUATIONS = [
         {"tnbc-sacituzumab", "hr-later-adcs", "her2-low-tdxd"},
         {"her2-first", "hr-first-hormone-cdk46"},
     ),
+    # Found by a fact audit: options offered to people they are not for.
+    (
+        "HR+/HER2+ grew on tamoxifen: HER2 drugs, not CDK4/6 switches or chemo-after-hormone",
+        situation(
+            hormone_receptor="positive",
+            her2="positive",
+            prior_treatments="tamoxifen",
+            growing="yes",
+        ),
+        {"her2-with-hormone", "retest-when-growing"},
+        set(),
+        {"hr-growing-after-tamoxifen", "hr-chemo-after-hormone", "esr1-oral-serd"},
+    ),
+    (
+        "HER2-low, stable on first hormone therapy: T-DXd not yet",
+        situation(
+            hormone_receptor="positive",
+            her2="low",
+            prior_treatments="aromatase_inhibitor",
+            growing="no",
+        ),
+        set(),
+        set(),
+        {"her2-low-tdxd", "hr-growing-after-ai"},
+    ),
+    (
+        "ESR1 change, stable on hormone therapy: no switch yet",
+        situation(
+            **HR_POS_HER2_NEG,
+            mutations="esr1",
+            prior_treatments="aromatase_inhibitor",
+            growing="no",
+        ),
+        set(),
+        set(),
+        {"esr1-oral-serd"},
+    ),
+    (
+        "HER2+ with brain spread, no treatment yet: local treatment and first HER2 drugs",
+        situation(
+            hormone_receptor="negative", her2="positive", spread="brain", prior_treatments="none"
+        ),
+        {"brain-spread", "her2-first"},
+        set(),
+        {"her2-brain", "her2-growing"},
+    ),
+    (
+        "HER2-negative: ask for the exact HER2 score",
+        situation(**HR_POS_HER2_NEG, prior_treatments="none"),
+        {"test-her2-score"},
+        set(),
+        {"test-her2"},
+    ),
 ]
 
 
