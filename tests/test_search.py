@@ -44,6 +44,8 @@ QUERIES = [
     ("liver", "/spread/liver/"),
     ("chemo", "/treatments/chemotherapy/"),
     ("palliative care", "/treatments/palliative-care/"),
+    # Hospice is not palliative care: a reader asking about it gets its own explanation.
+    ("hospice", "/glossary/hospice/"),
     ("HER2 positive", "/cancer-features/her2-positive/"),
     ("HER2-low", "/cancer-features/her2-low/"),
     ("triple negative", "/cancer-features/triple-negative/"),
