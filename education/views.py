@@ -257,7 +257,7 @@ def robots_txt(request):
     """Crawlers may read every content page, but not the admin, search results (endless and
     thin) or the questionnaire's steps and results (personal, and empty to a crawler)."""
     private = [
-        "/admin/",
+        reverse("admin:index"),
         reverse("education:search"),
         reverse("education:questionnaire-wizard"),
         reverse("education:questionnaire-check"),
