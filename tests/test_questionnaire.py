@@ -12,46 +12,9 @@ from django.urls import reverse
 from education.models import Question, Rule
 from education.questionnaire.views import STEPS
 
+from questionnaire_flow import CHECK, PREFIX, RESULTS, START, post_step, step_of, step_url, walk
+
 pytestmark = pytest.mark.django_db
-
-PREFIX = "questionnaire_wizard"
-START = reverse("education:questionnaire-wizard") + "?reset"
-CHECK = reverse("education:questionnaire-check")
-RESULTS = reverse("education:questionnaire-results")
-
-
-def step_url(step):
-    return reverse("education:questionnaire-step", args=[step])
-
-
-def post_step(client, step, values):
-    data = {f"{PREFIX}-current_step": step}
-    if values is not None:
-        data[f"{step}-{step}"] = values
-    return client.post(step_url(step), data)
-
-
-def step_of(url):
-    match = re.search(r"/questionnaire/questions/([a-z_0-9]+)/", url)
-    return match.group(1) if match else None
-
-
-def walk(client, answers, default=("unsure",)):
-    """Answer every question the wizard asks; return the steps it asked, in order."""
-    response = client.get(START)
-    asked = []
-    url = response["Location"]
-    while step_of(url) in STEPS:
-        step = step_of(url)
-        asked.append(step)
-        assert client.get(url).status_code == 200
-        response = post_step(client, step, list(answers.get(step, default)))
-        assert response.status_code == 302, response.content.decode()[:2000]
-        url = response["Location"]
-        if step_of(url) == "done":
-            url = client.get(url)["Location"]
-    assert url == CHECK
-    return asked
 
 
 def option_titles(client):

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
 
-from education.questionnaire.views import STEPS
+from questionnaire_flow import CHECK, PREFIX, RESULTS, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -42,24 +41,6 @@ def classes_on(client, path, data=None):
     }
 
 
-def answer_every_question_unsure(client):
-    """Walk the questionnaire, collecting classes from each question and its error state."""
-    used = set()
-    url = client.get(reverse("education:questionnaire-wizard") + "?reset")["Location"]
-    for _ in STEPS:
-        step = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-        if step not in STEPS:
-            break
-        used |= classes_on(client, url)
-        used |= classes_on(client, url, {"questionnaire_wizard-current_step": step})
-        data = {"questionnaire_wizard-current_step": step, f"{step}-{step}": "unsure"}
-        url = client.post(url, data)["Location"]
-        if url.rstrip("/").endswith("done"):
-            url = client.get(url)["Location"]
-    assert url == reverse("education:questionnaire-check")
-    return used
-
-
 def test_trimmed_bootstrap_is_what_its_sass_source_builds(tmp_path):
     """Runs package.json's `build:css` command, writing to a scratch file instead."""
     if not FULL.exists():
@@ -80,10 +61,12 @@ def test_every_bootstrap_class_a_page_uses_is_in_the_trimmed_build(client):
     used = set()
     for path in paths:
         used |= classes_on(client, path)
-    used |= classes_on(client, reverse("education:questionnaire-results"))  # not answered yet
-    used |= answer_every_question_unsure(client)
-    used |= classes_on(client, reverse("education:questionnaire-check"))
-    used |= classes_on(client, reverse("education:questionnaire-results"))
+    used |= classes_on(client, RESULTS)  # not answered yet
+    for step in walk(client, {}):  # every question answered "I'm not sure"
+        used |= classes_on(client, step_url(step))
+        used |= classes_on(client, step_url(step), {f"{PREFIX}-current_step": step})  # error
+    used |= classes_on(client, CHECK)
+    used |= classes_on(client, RESULTS)
 
     bootstrap_classes = used & css_classes(FULL)
     assert {"btn", "container", "form-check-input"} <= bootstrap_classes
