@@ -33,6 +33,26 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PrimarySourceFilter(admin.SimpleListFilter):
+    """Which pages rest only on patient-education pages, news or other secondary sources."""
+
+    title = "sources"
+    parameter_name = "sources"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("secondary_only", "No primary source (only secondary)"),
+            ("primary", "Has a primary source"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "secondary_only":
+            return queryset.without_primary_source()
+        if self.value() == "primary":
+            return queryset.exclude(pk__in=queryset.without_primary_source())
+        return queryset
+
+
 class WorkflowAdmin(SimpleHistoryAdmin):
     """Draft → in review → published. Only medical reviewers publish, enforced on save."""
 
@@ -82,7 +102,7 @@ class EditorialAdmin(WorkflowAdmin):
     """Content pages: status and review columns, reading grades, and a Markdown preview."""
 
     list_display = ["__str__", "status", "last_reviewed_on", "review_due", "worst_grade"]
-    list_filter = ["status", ReviewDueFilter]
+    list_filter = ["status", ReviewDueFilter, PrimarySourceFilter]
     search_fields = ["slug", "name"]
     readonly_fields = [
         "updated_at",
@@ -172,26 +192,33 @@ class DrugSideEffectInline(admin.TabularInline):
 
 @admin.register(models.Source)
 class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "publisher", "published_on", "url"]
+    list_display = ["title", "publisher", "kind", "published_on", "url"]
+    list_filter = ["kind"]
     search_fields = ["title", "publisher", "key", "url"]
     formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.TreatmentType)
 class TreatmentTypeAdmin(EditorialAdmin):
-    list_filter = ["status", ReviewDueFilter, "scope"]
+    list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "scope"]
 
 
 @admin.register(models.DrugFamily)
 class DrugFamilyAdmin(EditorialAdmin):
-    list_filter = ["status", ReviewDueFilter, "treatment_type"]
+    list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "treatment_type"]
     autocomplete_fields = ["treatment_type", "sources"]
 
 
 @admin.register(models.Drug)
 class DrugAdmin(EditorialAdmin):
     list_display = ["generic_name", "brand_names", "family", *EditorialAdmin.list_display[1:]]
-    list_filter = ["status", ReviewDueFilter, "family__treatment_type", "family"]
+    list_filter = [
+        "status",
+        ReviewDueFilter,
+        PrimarySourceFilter,
+        "family__treatment_type",
+        "family",
+    ]
     list_select_related = ["family"]
     search_fields = ["generic_name", "brand_names", "other_names"]
     prepopulated_fields = {"slug": ["generic_name"]}
@@ -206,7 +233,7 @@ class SideEffectAdmin(EditorialAdmin):
 
 @admin.register(models.CancerFeature)
 class CancerFeatureAdmin(EditorialAdmin):
-    list_filter = ["status", ReviewDueFilter, "kind"]
+    list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "kind"]
     autocomplete_fields = ["sources", "drugs"]
 
 
@@ -231,10 +258,31 @@ class GlossaryTermAdmin(EditorialAdmin):
 
 @admin.register(models.Article)
 class ArticleAdmin(EditorialAdmin):
-    list_filter = ["status", ReviewDueFilter, "section"]
+    list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "section"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "summary", "body"]
     autocomplete_fields = ["sources", "treatment_types", "drugs"]
+
+
+@admin.register(models.TreatmentUpdate)
+class TreatmentUpdateAdmin(EditorialAdmin):
+    list_display = ["title", "happened_on", *EditorialAdmin.list_display[1:]]
+    date_hierarchy = "happened_on"
+    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title", "summary", "body"]
+    autocomplete_fields = ["sources", "drugs", "features", "treatment_types", "articles"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "happened_on", "summary", "body"]}),
+        (
+            "Pages this site changed because of it",
+            {"fields": ["drugs", "features", "treatment_types", "articles"]},
+        ),
+        (
+            "Sources and review",
+            {"fields": ["sources", "status", "updated_at", "last_reviewed_on", "reviewed_by"]},
+        ),
+        ("Reading level and preview", {"fields": ["reading_levels", "preview"]}),
+    ]
 
 
 class AnswerChoiceInline(admin.TabularInline):

@@ -19,6 +19,7 @@ FIXTURE_LAYOUT = {
     "statistics.json": [models.SurvivalStatistic],
     "glossary.json": [models.GlossaryTerm],
     "articles.json": [models.Article],
+    "updates.json": [models.TreatmentUpdate],
     "questionnaire.json": [
         models.Question,
         models.AnswerChoice,

@@ -1,15 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import (
-    Article,
-    CancerFeature,
-    Drug,
-    GlossaryTerm,
-    SideEffect,
-    SpreadSite,
-    TreatmentType,
-)
+from .models import EditorialModel
 
 
 class StaticPagesSitemap(Sitemap):
@@ -26,6 +18,7 @@ class StaticPagesSitemap(Sitemap):
             "survival",
             "glossary-list",
             "article-list",
+            "whats-new",
             "questionnaire",
             "privacy",
         ]
@@ -52,14 +45,7 @@ sitemaps = {
     "pages": StaticPagesSitemap,
     **{
         model._meta.model_name: PublishedSitemap(model)
-        for model in [
-            TreatmentType,
-            Drug,
-            SideEffect,
-            CancerFeature,
-            SpreadSite,
-            GlossaryTerm,
-            Article,
-        ]
+        for model in EditorialModel.__subclasses__()
+        if model.has_page
     },
 }

@@ -4,6 +4,7 @@ from django.views.decorators.cache import never_cache
 
 from . import views
 from .cache import cache_public_page
+from .feeds import WhatsNewFeed
 from .health import healthz
 from .questionnaire import views as questionnaire
 from .sitemaps import sitemaps
@@ -47,6 +48,9 @@ urlpatterns = [
     path(
         "topics/<slug:slug>/handout.pdf", views.ArticleHandoutView.as_view(), name="article-handout"
     ),
+    page("whats-new/", views.TreatmentUpdateListView.as_view(), "whats-new"),
+    page("whats-new/feed/", WhatsNewFeed(), "whats-new-feed"),
+    page("whats-new/<slug:slug>/", views.TreatmentUpdateDetailView.as_view(), "whats-new-detail"),
     path("questionnaire/", never_cache(questionnaire.IntroView.as_view()), name="questionnaire"),
     path(
         "questionnaire/questions/",

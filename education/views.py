@@ -19,6 +19,7 @@ from .models import (
     SpreadSite,
     SurvivalStatistic,
     TreatmentType,
+    TreatmentUpdate,
 )
 from .search import KINDS, MAX_QUERY, highlight, search
 from .text import plain_text
@@ -40,8 +41,12 @@ class ContentDetailView(PublishedMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["glossary_linker"] = glossary_linker(exclude_url=self.object.get_absolute_url())
-        context["page_sources"] = self.object.sources.all()
+        context["page_sources"] = self.object.sources.primary_first()
         return context
+
+
+#: How many "What's new" entries the home page shows.
+HOME_UPDATES = 3
 
 
 class HomeView(TemplateView):
@@ -53,6 +58,7 @@ class HomeView(TemplateView):
         context["features"] = CancerFeature.objects.published()
         context["spread_sites"] = SpreadSite.objects.published()
         context["articles_by_section"] = Article.objects.published().by_section()
+        context["latest_updates"] = TreatmentUpdate.objects.published()[:HOME_UPDATES]
         return context
 
 
@@ -211,6 +217,26 @@ class ArticleDetailView(ContentDetailView):
         context = super().get_context_data(**kwargs)
         context["treatment_types"] = self.object.treatment_types.published()
         context["drugs"] = self.object.drugs.published()
+        return context
+
+
+class TreatmentUpdateListView(PublishedMixin, ListView):
+    """What's new: dated treatment changes, newest first."""
+
+    model = TreatmentUpdate
+
+
+class TreatmentUpdateDetailView(ContentDetailView):
+    model = TreatmentUpdate
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["changed_pages"] = [
+            *(("Drug", drug.display_name, drug) for drug in self.object.drugs.published()),
+            *(("Test result", f.name, f) for f in self.object.features.published()),
+            *(("Kind of treatment", t.name, t) for t in self.object.treatment_types.published()),
+            *(("Topic", a.title, a) for a in self.object.articles.published()),
+        ]
         return context
 
 

@@ -25,6 +25,7 @@ from education.models import (
     SpreadSite,
     SurvivalStatistic,
     TreatmentType,
+    TreatmentUpdate,
 )
 from education.text import reading_grade
 
@@ -42,6 +43,7 @@ ALL_MODELS = [
     SurvivalStatistic,
     GlossaryTerm,
     Article,
+    TreatmentUpdate,
 ]
 EDITORIAL_MODELS = [m for m in ALL_MODELS if m not in (Source, DrugSideEffect)]
 ALL_MODELS += [Question, AnswerChoice, QuestionCondition, Rule, RuleCondition]
@@ -119,12 +121,42 @@ def test_every_drug_in_facts_is_present_with_its_brand():
         assert brand in drug.brand_name_list
 
 
-def test_every_drug_has_a_family_a_source_and_three_side_effects():
+#: What a drug page says when its side effects are not listed yet (a new drug whose label
+#: could not be checked): the page must say so plainly rather than show an empty table.
+SIDE_EFFECTS_NOT_LISTED = "We have not yet listed this drug's side effects."
+
+
+def test_every_drug_has_a_family_a_source_and_three_side_effects_or_says_it_has_none_yet(client):
     for drug in Drug.objects.published().select_related("family"):
         assert drug.family.is_published, drug
         assert drug.slug == slugify(drug.generic_name), drug
         assert drug.sources.exists(), f"{drug} has no source"
-        assert drug.side_effects.count() >= 3, f"{drug} has fewer than 3 side effects"
+        if drug.side_effects.count() < 3:
+            page = client.get(drug.get_absolute_url()).content.decode()
+            assert SIDE_EFFECTS_NOT_LISTED in page, f"{drug} has fewer than 3 side effects"
+
+
+def test_every_published_drug_cites_a_primary_source():
+    """A label, an FDA record, NCI, a guideline or a trial paper: not only news or leaflets."""
+    without = [drug.slug for drug in Drug.objects.published().without_primary_source()]
+    assert not without, f"drugs with no primary source: {without}"
+
+
+def test_no_source_links_to_an_aggregator_a_mirror_or_a_staging_host():
+    weak_hosts = ["biomed.reviewer.ly", "fda.report", "prod.cancer.org", "medluna.com"]
+    for source in Source.objects.all():
+        assert not any(host in source.url for host in weak_hosts), source.key
+
+
+def test_drugs_not_approved_in_the_us_are_not_presented_as_options():
+    """Pending drugs may be named only to say they are not approved."""
+    for name in ["camizestrant", "giredestrant", "gedatolisib"]:
+        assert not Drug.objects.filter(generic_name__icontains=name).exists(), name
+        for model in [CancerFeature, Article, TreatmentType, GlossaryTerm]:
+            for obj in model.objects.published():
+                text = " ".join(getattr(obj, f) for f in obj.readable_fields)
+                if name in text.lower():
+                    assert "not approved" in text.lower(), (name, obj.slug)
 
 
 def test_every_page_cites_a_source_with_a_publisher_and_title():
@@ -185,7 +217,7 @@ def test_reading_level_of_every_drug_side_effect_feature_and_article():
 
 
 def test_reading_level_of_other_pages():
-    measured = grades([TreatmentType, SpreadSite, SurvivalStatistic, GlossaryTerm])
+    measured = grades([TreatmentType, SpreadSite, SurvivalStatistic, GlossaryTerm, TreatmentUpdate])
     too_hard = {page: grade for page, grade in measured.items() if grade > MAX_GRADE}
     assert not too_hard, f"pages above grade {MAX_GRADE}: {too_hard}"
 

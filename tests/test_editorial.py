@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from education.content import FIXTURE_LAYOUT, fixture_paths
-from education.models import Drug, Status
+from education.models import Drug, Source, SourceKind, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +244,27 @@ def test_an_edit_or_unpublish_shows_at_once_despite_the_page_cache(client):
     drug.save()
     assert client.get(drug.get_absolute_url()).status_code == 404
     assert f'href="{drug.get_absolute_url()}"' not in client.get(listing).content.decode()
+
+
+def test_sources_are_filtered_by_kind(reviewer):
+    url = reverse("admin:education_source_changelist")
+    soup = BeautifulSoup(reviewer.get(url + "?kind__exact=regulator").content, "html.parser")
+    kinds = {td.get_text(strip=True) for td in soup.select("td.field-kind")}
+    assert kinds == {"Label or regulator (FDA, DailyMed)"}
+    shown = len(soup.select("#result_list tbody tr"))
+    assert shown == min(Source.objects.filter(kind=SourceKind.REGULATOR).count(), 100)
+
+
+def test_pages_resting_only_on_secondary_sources_are_listed_and_counted(reviewer):
+    drug = Drug.objects.get(slug="letrozole")
+    url = reverse("admin:education_drug_changelist") + "?sources=secondary_only"
+    assert "letrozole" not in reviewer.get(url).content.decode()
+    drug.sources.remove(*drug.sources.primary())
+    listed = BeautifulSoup(reviewer.get(url).content, "html.parser").select("#result_list a")
+    assert "letrozole" in [a.get_text(strip=True) for a in listed]
+    panel = BeautifulSoup(reviewer.get(reverse("admin:index")).content, "html.parser").find(
+        id="source-panel"
+    )
+    row = panel.find("a", string="Drugs").find_parent("tr")
+    assert "1 of" in row.get_text()
+    assert reviewer.get(panel.find("a", string="Drugs")["href"]).status_code == 200

@@ -120,6 +120,7 @@ SITUATIONS = [
             "hr-negative-chemo",
             "her2-first",
             "tnbc-pdl1-immunotherapy",
+            "tnbc-first-adc",
             "brca-parp",
             "hr-growing-after-ai",
             "serious-symptoms-chemo-first",
@@ -257,7 +258,7 @@ SITUATIONS = [
         situation(**HER2_POS, prior_treatments="none"),
         {"her2-first"},
         set(),
-        {"hr-first-hormone-cdk46", "her2-growing", "brca-parp", "her2-low-tdxd"},
+        {"hr-first-hormone-cdk46", "her2-growing", "brca-parp", "her2-low-tdxd", "tnbc-first-adc"},
     ),
     (
         "HER2+ and HR+",
@@ -285,14 +286,14 @@ SITUATIONS = [
     (
         "Triple-negative, PD-L1-positive",
         situation(**TRIPLE_NEGATIVE, pdl1="positive", prior_treatments="none"),
-        {"tnbc-pdl1-immunotherapy", "hr-negative-chemo"},
+        {"tnbc-pdl1-immunotherapy", "hr-negative-chemo", "tnbc-first-adc"},
         set(),
         {"test-pdl1", "tnbc-sacituzumab"},
     ),
     (
         "Triple-negative, PD-L1 not known",
         situation(**TRIPLE_NEGATIVE, pdl1="unsure", prior_treatments="none"),
-        {"test-pdl1"},
+        {"test-pdl1", "tnbc-first-adc"},
         {"tnbc-pdl1-immunotherapy"},
         set(),
     ),
@@ -307,7 +308,7 @@ SITUATIONS = [
         ),
         {"tnbc-sacituzumab", "growing-on-chemo"},
         set(),
-        {"tnbc-pdl1-immunotherapy", "brca-tnbc-platinum"},
+        {"tnbc-pdl1-immunotherapy", "brca-tnbc-platinum", "tnbc-first-adc"},
     ),
     (
         "Inherited BRCA change, HER2-negative",

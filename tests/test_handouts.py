@@ -148,3 +148,17 @@ def test_another_session_cannot_get_someone_elses_results_handout(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert "You have not answered the questions yet" in response.content.decode()
+
+
+def test_a_handout_carries_the_review_line_and_the_approvals_check_the_page_shows(client):
+    drug = Drug.objects.exclude(approvals_checked_on=None).filter(last_reviewed_on=None).first()
+    _, text = pdf_text(client.get(reverse("education:drug-handout", args=[drug.slug])))
+    assert "This page has not yet had a medical review." in text
+    assert f"FDA-approved uses checked on {drug.approvals_checked_on:%B}" in text
+
+
+def test_a_handout_says_plainly_when_side_effects_are_not_listed_yet(client):
+    drug = Drug.objects.get(slug="vepdegestrant")
+    assert not drug.side_effects.exists()
+    _, text = pdf_text(client.get(reverse("education:drug-handout", args=[drug.slug])))
+    assert "We have not yet listed this drug's side effects." in text

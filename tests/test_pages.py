@@ -7,7 +7,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from education.models import Article, Drug, GlossaryTerm, SideEffect, Status, SurvivalStatistic
+from education.models import (
+    Article,
+    Drug,
+    GlossaryTerm,
+    SideEffect,
+    Status,
+    SurvivalStatistic,
+    TreatmentUpdate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +55,9 @@ def test_every_published_page_is_in_the_sitemap(client):
         assert drug.get_absolute_url() in paths
     for term in GlossaryTerm.objects.published():
         assert term.get_absolute_url() in paths
+    assert reverse("education:whats-new") in paths
+    for entry in TreatmentUpdate.objects.published():
+        assert entry.get_absolute_url() in paths
 
 
 def test_every_glossary_term_is_reachable_from_the_word_list(client):

@@ -31,6 +31,9 @@ PAGE_TYPES = {
     "glossary term": "/glossary/her2/",
     "topics": "/topics/",
     "topic": "/topics/when-cancer-grows/",
+    "whats new": "/whats-new/",
+    "whats new entry": "/whats-new/vepdegestrant-2026/",
+    "whats new feed": "/whats-new/feed/",
     "sitemap": "/sitemap.xml",
 }
 

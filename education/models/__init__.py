@@ -8,10 +8,12 @@ from .glossary import GlossaryTerm
 from .questionnaire import AnswerChoice, Question, QuestionCondition, Rule, RuleCondition
 from .search import SearchSynonym
 from .side_effects import SideEffect
+from .source_kinds import PRIMARY_KINDS, SourceKind
 from .sources import Source
 from .spread import SpreadSite
 from .statistics import SurvivalStatistic
 from .treatments import DrugFamily, TreatmentType
+from .updates import TreatmentUpdate
 from .version import ContentVersion
 
 __all__ = [
@@ -32,7 +34,10 @@ __all__ = [
     "SideEffect",
     "Source",
     "SpreadSite",
+    "PRIMARY_KINDS",
+    "SourceKind",
     "Status",
     "SurvivalStatistic",
     "TreatmentType",
+    "TreatmentUpdate",
 ]

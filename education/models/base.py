@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from education.text import reading_grade
 
+from .source_kinds import PRIMARY_KINDS
+
 #: Content not reviewed for this long is flagged as needing review.
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -28,6 +30,10 @@ class EditorialQuerySet(models.QuerySet):
         return self.published().filter(
             models.Q(last_reviewed_on__isnull=True) | models.Q(last_reviewed_on__lt=cutoff)
         )
+
+    def without_primary_source(self):
+        """Rows none of whose sources is a label, regulator, NCI, guideline or journal."""
+        return self.exclude(sources__kind__in=PRIMARY_KINDS)
 
 
 class SlugManager(models.Manager):
@@ -99,6 +105,9 @@ class EditorialModel(models.Model):
 
     #: The prose fields a reader sees on the page, measured for reading level.
     readable_fields = ()
+    #: Whether each row has a page of its own (listed in the sitemap). Kinds shown only as a
+    #: part of another page (a drug family, a survival figure) say False.
+    has_page = True
 
     def reading_grade(self):
         """Flesch-Kincaid grade of the page's prose, read as one text."""

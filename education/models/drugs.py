@@ -66,6 +66,13 @@ class Drug(EditorialModel):
     questions = models.TextField(
         blank=True, help_text="Questions a reader may want to ask about it. A Markdown list."
     )
+    approvals_checked_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="FDA-approved uses checked on",
+        help_text="The day someone last checked 'Who might get it?' against the drug's current "
+        "FDA label or approval notices. The page shows it. Leave empty until a real check.",
+    )
     side_effects = models.ManyToManyField(
         "education.SideEffect",
         through="education.DrugSideEffect",

@@ -2,10 +2,27 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from .base import KeyManager
+from .source_kinds import PRIMARY_KINDS, SourceKind
+
+
+class SourceQuerySet(models.QuerySet):
+    def primary(self):
+        return self.filter(kind__in=PRIMARY_KINDS)
+
+    def primary_first(self):
+        """Labels and regulators first, then NCI, guidelines and papers, then leaflets and news:
+        the order the kinds are declared in."""
+        rank = models.Case(
+            *(models.When(kind=kind, then=position) for position, kind in enumerate(SourceKind)),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(rank, "publisher", "title")
 
 
 class Source(models.Model):
     """A document a fact comes from, cited by its original publisher."""
+
+    Kind = SourceKind
 
     key = models.SlugField(
         max_length=80,
@@ -15,6 +32,14 @@ class Source(models.Model):
     title = models.CharField(max_length=300, help_text="The document's own title.")
     publisher = models.CharField(
         max_length=200, help_text="Who published it, e.g. 'American Cancer Society'."
+    )
+    kind = models.CharField(
+        max_length=12,
+        choices=SourceKind.choices,
+        default=SourceKind.SECONDARY,
+        db_index=True,
+        help_text="Labels, regulators, NCI, guidelines and journal articles are primary "
+        "sources. Every drug page needs at least one.",
     )
     url = models.URLField(max_length=500, blank=True, help_text="Where to read it online.")
     published_on = models.DateField(
@@ -29,7 +54,7 @@ class Source(models.Model):
         help_text="Journal reference for research papers, e.g. 'JCO 2021;39(15_suppl):1095'.",
     )
 
-    objects = KeyManager()
+    objects = KeyManager.from_queryset(SourceQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -43,3 +68,7 @@ class Source(models.Model):
 
     def natural_key(self):
         return (self.key,)
+
+    @property
+    def is_primary(self):
+        return self.kind in PRIMARY_KINDS

@@ -7,6 +7,7 @@ class SurvivalStatistic(EditorialModel):
     """One survival figure, always shown with who it describes, its years and a caveat."""
 
     readable_fields = ("population", "explanation", "caveat")
+    has_page = False  # shown on the survival page
 
     class Measure(models.TextChoices):
         RELATIVE_5YR = "relative_5yr", "5-year relative survival"

@@ -43,6 +43,8 @@ class TreatmentType(EditorialModel):
 class DrugFamily(EditorialModel):
     """A group of drugs that work the same way, such as aromatase inhibitors."""
 
+    has_page = False  # shown on its treatment type's page
+
     name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Aromatase inhibitors'.")
     treatment_type = models.ForeignKey(
         TreatmentType,

@@ -1,4 +1,5 @@
-"""The admin index's "Needs review" panel."""
+"""The admin index's panels: what needs a medical review, and what rests only on secondary
+sources."""
 
 from django import template
 from django.urls import reverse
@@ -8,20 +9,36 @@ from education.models import EditorialModel
 register = template.Library()
 
 
-@register.inclusion_tag("admin/review_panel.html")
-def review_panel():
+def panel_rows(rows_of, filter_query):
+    """One row per content kind with something to do: its name, how many, and a link to the
+    admin list filtered to them."""
     rows = []
     for model in EditorialModel.__subclasses__():
-        due = model.objects.review_due().count()
-        if due:
+        count = rows_of(model.objects).count()
+        if count:
             opts = model._meta
             rows.append(
                 {
                     "name": opts.verbose_name_plural.capitalize(),
-                    "count": due,
+                    "count": count,
                     "published": model.objects.published().count(),
                     "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-                    + "?review=due",
+                    + filter_query,
                 }
             )
-    return {"rows": sorted(rows, key=lambda row: row["name"])}
+    return sorted(rows, key=lambda row: row["name"])
+
+
+@register.inclusion_tag("admin/review_panel.html")
+def review_panel():
+    return {"rows": panel_rows(lambda objects: objects.review_due(), "?review=due")}
+
+
+@register.inclusion_tag("admin/source_panel.html")
+def source_panel():
+    return {
+        "rows": panel_rows(
+            lambda objects: objects.published().without_primary_source(),
+            "?status__exact=published&sources=secondary_only",
+        )
+    }

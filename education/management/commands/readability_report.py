@@ -2,29 +2,12 @@ from statistics import median
 
 from django.core.management.base import BaseCommand
 
-from education.models import (
-    Article,
-    CancerFeature,
-    Drug,
-    GlossaryTerm,
-    Rule,
-    SideEffect,
-    SpreadSite,
-    SurvivalStatistic,
-    TreatmentType,
-)
+from education.models import EditorialModel, Rule
 
-MODELS = [
-    Drug,
-    SideEffect,
-    CancerFeature,
-    Article,
-    TreatmentType,
-    SpreadSite,
-    SurvivalStatistic,
-    GlossaryTerm,
-    Rule,
-]
+
+def measured_models():
+    """Every kind of content with prose a reader sees, and the questionnaire's rules."""
+    return [m for m in EditorialModel.__subclasses__() if m.readable_fields] + [Rule]
 
 
 class Command(BaseCommand):
@@ -38,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, above=None, **options):
         rows = [
             (obj.reading_grade(), model._meta.verbose_name, obj.slug)
-            for model in MODELS
+            for model in measured_models()
             for obj in model.objects.all()
         ]
         rows.sort(reverse=True)
