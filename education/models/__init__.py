@@ -8,7 +8,7 @@ from .glossary import GlossaryTerm
 from .questionnaire import AnswerChoice, Question, QuestionCondition, Rule, RuleCondition
 from .search import SearchSynonym
 from .side_effects import SideEffect
-from .source_kinds import PRIMARY_KINDS, SourceKind
+from .source_kinds import SourceKind
 from .sources import Source
 from .spread import SpreadSite
 from .statistics import SurvivalStatistic
@@ -33,9 +33,8 @@ __all__ = [
     "SearchSynonym",
     "SideEffect",
     "Source",
-    "SpreadSite",
-    "PRIMARY_KINDS",
     "SourceKind",
+    "SpreadSite",
     "Status",
     "SurvivalStatistic",
     "TreatmentType",

@@ -22,8 +22,6 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """A document a fact comes from, cited by its original publisher."""
 
-    Kind = SourceKind
-
     key = models.SlugField(
         max_length=80,
         unique=True,
@@ -68,7 +66,3 @@ class Source(models.Model):
 
     def natural_key(self):
         return (self.key,)
-
-    @property
-    def is_primary(self):
-        return self.kind in PRIMARY_KINDS
