@@ -187,7 +187,8 @@ def grade_badge(grade, warn):
 class DrugSideEffectInline(admin.TabularInline):
     model = models.DrugSideEffect
     extra = 1
-    autocomplete_fields = ["side_effect"]
+    fields = ["side_effect", "boxed_warning", "serious", "percent", "frequency", "note", "source"]
+    autocomplete_fields = ["side_effect", "source"]
 
 
 @admin.register(models.Source)
@@ -222,7 +223,7 @@ class DrugAdmin(EditorialAdmin):
     list_select_related = ["family"]
     search_fields = ["generic_name", "brand_names", "other_names"]
     prepopulated_fields = {"slug": ["generic_name"]}
-    autocomplete_fields = ["family", "sources"]
+    autocomplete_fields = ["family", "label_source", "sources"]
     inlines = [DrugSideEffectInline]
 
 

@@ -113,14 +113,17 @@ class DrugDetailView(ContentDetailView):
     model = Drug
 
     def get_queryset(self):
-        return super().get_queryset().select_related("family__treatment_type")
+        return super().get_queryset().select_related("family__treatment_type", "label_source")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        links = DrugSideEffect.objects.filter(drug=self.object).select_related("side_effect")
-        if not self.request.user.is_staff:
-            links = links.filter(side_effect__status="published")
+        links = (
+            DrugSideEffect.objects.filter(drug=self.object)
+            .visible_to(self.request.user)
+            .select_related("side_effect")
+        )
         context["side_effect_links"] = links
+        context["boxed_warnings"] = [link for link in links if link.boxed_warning]
         context["features"] = self.object.features.published()
         context["related_drugs"] = (
             Drug.objects.published().filter(family=self.object.family).exclude(pk=self.object.pk)

@@ -2,12 +2,28 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from admin_forms import member_of
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the whole site's content once into the test database, as `load_content` does."""
     with django_db_blocker.unblock():
         call_command("load_content", verbosity=0)
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    """The ``client``, logged in as a member of the Editors group."""
+    member_of(django_user_model, client, "Editors", "edna")
+    return client
+
+
+@pytest.fixture
+def reviewer(client, django_user_model):
+    """The ``client``, logged in as a member of the Medical reviewers group."""
+    member_of(django_user_model, client, "Medical reviewers", "rita")
+    return client
 
 
 @pytest.fixture

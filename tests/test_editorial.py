@@ -14,67 +14,9 @@ from django.utils import timezone
 from education.content import FIXTURE_LAYOUT, fixture_paths
 from education.models import Drug, Source, SourceKind, Status
 
+from admin_forms import change_url, edit, form_data, member_of
+
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-test-password"
-
-
-def member_of(django_user_model, client, group, username):
-    user = django_user_model.objects.create_user(
-        username, password=PASSWORD, is_staff=True, first_name=username.title(), last_name="Tester"
-    )
-    user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    member_of(django_user_model, client, "Editors", "edna")
-    return client
-
-
-@pytest.fixture
-def reviewer(client, django_user_model):
-    member_of(django_user_model, client, "Medical reviewers", "rita")
-    return client
-
-
-def form_data(html):
-    """Everything the browser would send for the admin's change form, as a dict."""
-    form = BeautifulSoup(html, "html.parser").find("form", id=lambda v: v and v.endswith("_form"))
-    data = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button", "file"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.get_text()
-        elif field.name == "select":
-            chosen = field.find_all("option", selected=True)
-            values = [o.get("value", "") for o in chosen]
-            if field.has_attr("multiple"):
-                data[name] = values
-            elif values:
-                data[name] = values[0]
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        else:
-            data[name] = field.get("value", "")
-    return data
-
-
-def change_url(obj):
-    return reverse("admin:education_drug_change", args=[obj.pk])
-
-
-def edit(client, obj, **changes):
-    response = client.get(change_url(obj))
-    assert response.status_code == 200
-    data = form_data(response.content.decode())
-    data.update(changes)
-    return client.post(change_url(obj), data)
 
 
 def test_groups_exist_and_only_reviewers_may_publish():

@@ -1,29 +1,14 @@
 """PDF handouts: what a reader would hand to a family member, checked by reading the PDF."""
 
-import io
-import re
-
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from education.models import Article, Drug, SideEffect, Status, TreatmentType
 
+from handout_pdf import pdf_text, squash
 from questionnaire_flow import walk
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(response):
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
-    return reader, " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-
-
-def squash(text):
-    """PDF text extraction may break lines anywhere: compare without whitespace."""
-    return re.sub(r"\s+", "", text)
 
 
 def test_drug_handout_has_name_side_effects_warnings_sources_and_qr_address(client):

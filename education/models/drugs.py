@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -25,6 +27,7 @@ class Drug(EditorialModel):
         "who_for",
         "combinations",
         "notice",
+        "side_effects_note",
         "questions",
     )
 
@@ -66,6 +69,23 @@ class Drug(EditorialModel):
     questions = models.TextField(
         blank=True, help_text="Questions a reader may want to ask about it. A Markdown list."
     )
+    label_source = models.ForeignKey(
+        "education.Source",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="labelled_drugs",
+        verbose_name="label or monograph",
+        help_text="The drug's US label (prescribing information), or an authoritative monograph "
+        "where no copy of the label lists its side effects. The side-effect list below follows "
+        "it. Add it to the sources too.",
+    )
+    side_effects_note = models.TextField(
+        blank=True,
+        help_text="Shown above the side-effect table: who the label's figures come from (for "
+        "example, people taking it with fulvestrant), and any other common side effects that "
+        "have no page of their own. Markdown.",
+    )
     approvals_checked_on = models.DateField(
         null=True,
         blank=True,
@@ -106,18 +126,36 @@ class Drug(EditorialModel):
         return f"{self.generic_name} ({brands[0]})" if brands else self.generic_name
 
 
+class DrugSideEffectQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Editors see every link; readers only those whose side-effect page is published."""
+        return self if user.is_staff else self.filter(side_effect__status=Status.PUBLISHED)
+
+    def boxed(self):
+        return self.filter(boxed_warning=True)
+
+
 class DrugSideEffectManager(models.Manager):
     def get_by_natural_key(self, drug_slug, side_effect_slug):
         return self.get(drug__slug=drug_slug, side_effect__slug=side_effect_slug)
 
 
 class DrugSideEffect(models.Model):
-    """How often a drug causes a side effect, and whether it is serious."""
+    """One side effect of one drug as the drug's label gives it: how often, how serious, and
+    whether it is part of the label's boxed warning (the FDA's most serious kind)."""
 
     class Frequency(models.TextChoices):
         COMMON = "common", "Common"
         LESS_COMMON = "less_common", "Less common"
         RARE = "rare", "Rare"
+        UNKNOWN = "unknown", "Not known"
+
+        @classmethod
+        def for_percent(cls, percent):
+            """Common is 10 or more in 100, less common 1 to 9 in 100, rare under 1 in 100."""
+            if percent >= 10:
+                return cls.COMMON
+            return cls.LESS_COMMON if percent >= 1 else cls.RARE
 
     drug = models.ForeignKey("education.Drug", on_delete=models.CASCADE)
     side_effect = models.ForeignKey("education.SideEffect", on_delete=models.CASCADE)
@@ -125,22 +163,54 @@ class DrugSideEffect(models.Model):
         max_length=12,
         choices=Frequency.choices,
         default=Frequency.COMMON,
-        help_text="How often people taking this drug get it, as the sources describe.",
+        help_text="How often people taking this drug get it: common is 10 or more in 100, "
+        "less common 1 to 9 in 100, rare under 1 in 100; not known when the label gives no "
+        "figure and no word for it. Set from the percent when there is one.",
+    )
+    percent = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text="How many in 100 people had it in the label's studies, e.g. 35. Leave empty "
+        "when the label gives no figure.",
     )
     serious = models.BooleanField(
-        default=False, help_text="Tick if this is a serious side effect of this drug."
+        default=False,
+        help_text="Tick if the label warns about it (a boxed warning or a warning and "
+        "precaution), or it can be life-threatening.",
+    )
+    boxed_warning = models.BooleanField(
+        default=False,
+        verbose_name="in the boxed warning",
+        help_text="Tick if it is part of the label's boxed warning, the FDA's most serious "
+        "kind. The drug page and handout show it first, before the side-effect table.",
     )
     note = models.CharField(
         max_length=300,
         blank=True,
         help_text="Anything specific to this drug, e.g. 'Heart tests before and during treatment.'",
     )
+    source = models.ForeignKey(
+        "education.Source",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="side_effect_links",
+        help_text="Where this row comes from: usually the drug's label. Needed for a boxed "
+        "warning or a percent.",
+    )
 
-    objects = DrugSideEffectManager()
+    objects = DrugSideEffectManager.from_queryset(DrugSideEffectQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-serious", "frequency", "side_effect__name"]
+        ordering = [
+            "-boxed_warning",
+            "-serious",
+            "frequency",
+            models.F("percent").desc(nulls_last=True),
+            "side_effect__name",
+        ]
         constraints = [
             models.UniqueConstraint(fields=["drug", "side_effect"], name="unique_drug_side_effect")
         ]
@@ -151,4 +221,22 @@ class DrugSideEffect(models.Model):
     def natural_key(self):
         return (self.drug.slug, self.side_effect.slug)
 
-    natural_key.dependencies = ["education.drug", "education.sideeffect"]
+    natural_key.dependencies = ["education.drug", "education.sideeffect", "education.source"]
+
+    def clean(self):
+        errors = {}
+        if self.boxed_warning and not self.serious:
+            errors["serious"] = "A boxed warning is always serious: tick Serious too."
+        if (self.boxed_warning or self.percent is not None) and not self.source_id:
+            errors["source"] = "Cite where a boxed warning or a percent comes from."
+        if errors:
+            raise ValidationError(errors)
+        if self.percent is not None:
+            self.frequency = self.Frequency.for_percent(self.percent)
+
+    @property
+    def how_often(self):
+        """'About 35 in 100' when the label gives a figure, else the frequency's name."""
+        if self.percent:
+            return f"About {self.percent} in 100"
+        return self.get_frequency_display()

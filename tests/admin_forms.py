@@ -1,0 +1,54 @@
+"""Working the admin as a person would: log in as a group member, read a change form, send it
+back with some fields changed."""
+
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+PASSWORD = "a-long-test-password"
+
+
+def member_of(django_user_model, client, group, username):
+    user = django_user_model.objects.create_user(
+        username, password=PASSWORD, is_staff=True, first_name=username.title(), last_name="Tester"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return user
+
+
+def form_data(html):
+    """Everything the browser would send for the admin's change form, as a dict."""
+    form = BeautifulSoup(html, "html.parser").find("form", id=lambda v: v and v.endswith("_form"))
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.name == "select":
+            chosen = field.find_all("option", selected=True)
+            values = [o.get("value", "") for o in chosen]
+            if field.has_attr("multiple"):
+                data[name] = values
+            elif values:
+                data[name] = values[0]
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        else:
+            data[name] = field.get("value", "")
+    return data
+
+
+def change_url(obj):
+    return reverse("admin:education_drug_change", args=[obj.pk])
+
+
+def edit(client, obj, **changes):
+    response = client.get(change_url(obj))
+    assert response.status_code == 200
+    data = form_data(response.content.decode())
+    data.update(changes)
+    return client.post(change_url(obj), data)

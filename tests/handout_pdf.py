@@ -1,0 +1,18 @@
+"""Reading a PDF handout's text the way a test compares it."""
+
+import io
+import re
+
+from pypdf import PdfReader
+
+
+def pdf_text(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return reader, " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def squash(text):
+    """PDF text extraction may break lines anywhere: compare without whitespace."""
+    return re.sub(r"\s+", "", text)
