@@ -332,6 +332,7 @@ class RuleAdmin(WorkflowAdmin):
         "articles",
         "features",
         "spread_sites",
+        "side_effects",
         "sources",
     ]
     inlines = [RuleConditionInline]

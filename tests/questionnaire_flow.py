@@ -7,7 +7,7 @@ import re
 
 from django.urls import reverse
 
-from education.questionnaire.views import STEPS
+from education.questionnaire.results import STEPS
 
 PREFIX = "questionnaire_wizard"
 START = reverse("education:questionnaire-wizard") + "?reset"

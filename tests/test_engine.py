@@ -10,8 +10,8 @@ from education.questionnaire.engine import (
     evaluate,
     should_ask,
 )
+from education.questionnaire.results import STEPS
 from education.questionnaire.rules import published_rules
-from education.questionnaire.views import STEPS
 
 
 def cond(question, *values, negate=False):
@@ -27,15 +27,21 @@ def cond(question, *values, negate=False):
         (["positive"], Truth.TRUE),
         (["negative"], Truth.FALSE),
         (["unsure"], Truth.UNKNOWN),
-        ([], Truth.UNKNOWN),
+        ([], Truth.FALSE),
     ],
 )
 def test_a_condition_is_true_false_or_unknown(given, expected):
+    """An empty answer is a question skipped because it cannot matter, which is not unsure."""
     assert check(cond("her2", "positive"), {"her2": given}) is expected
 
 
 def test_a_missing_answer_is_unknown():
     assert check(cond("pdl1", "positive"), {}) is Truth.UNKNOWN
+
+
+def test_a_skipped_question_fails_a_condition_on_it_and_passes_a_negated_one():
+    assert check(cond("growing", "yes"), {"growing": []}) is Truth.FALSE
+    assert check(cond("growing", "yes", negate=True), {"growing": []}) is Truth.TRUE
 
 
 def test_several_answers_match_if_any_matches_and_unsure_among_them_keeps_it_open():
@@ -147,7 +153,7 @@ SITUATIONS = [
         situation(
             **HR_POS_HER2_NEG, menopause="post", prior_treatments="none", serious_symptoms="yes"
         ),
-        {"serious-symptoms-chemo-first", "serious-symptoms-relief"},
+        {"serious-symptoms-call-today", "serious-symptoms-chemo-first", "serious-symptoms-relief"},
         set(),
         set(),
     ),
@@ -419,6 +425,20 @@ SITUATIONS = [
         {"brain-spread", "her2-first"},
         set(),
         {"her2-brain", "her2-growing"},
+    ),
+    (
+        "Triple-negative with serious problems: call today, but no hormone-therapy card",
+        situation(**TRIPLE_NEGATIVE, prior_treatments="none", serious_symptoms="yes"),
+        {"serious-symptoms-call-today", "serious-symptoms-relief"},
+        set(),
+        {"serious-symptoms-chemo-first"},
+    ),
+    (
+        "Not sure about serious problems: no urgent card as a fact",
+        situation(**HR_POS_HER2_NEG, prior_treatments="none", serious_symptoms="unsure"),
+        set(),
+        {"serious-symptoms-call-today"},
+        set(),
     ),
     (
         "HER2-negative: ask for the exact HER2 score",

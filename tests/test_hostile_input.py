@@ -7,7 +7,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from education.questionnaire.views import STEPS
+from education.questionnaire.results import STEPS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,17 +1,20 @@
 """The questionnaire over HTTP, as a reader's browser would use it."""
 
+import io
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from education.models import Question, Rule
-from education.questionnaire.views import STEPS
+from education.questionnaire.results import STEPS
 
+from handout_pdf import pdf_text
 from questionnaire_flow import CHECK, PREFIX, RESULTS, START, post_step, step_of, step_url, walk
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +155,32 @@ def test_a_change_that_makes_a_new_question_matter_asks_it_first(client):
     titles = option_titles(client)
     assert rule_title("tnbc-pdl1-immunotherapy") in titles
     assert rule_title("hr-growing-after-ai") not in titles
+
+
+def test_back_from_a_question_a_change_made_necessary_keeps_the_change(client):
+    walk(client, HR_POS)
+    client.get(step_url("hormone_receptor") + "?change")
+    response = post_step(client, "hormone_receptor", ["negative"])
+    pdl1_url = client.get(response["Location"])["Location"]
+    soup = BeautifulSoup(client.get(pdl1_url).content, "html.parser")
+    back = soup.select_one("a.back-link")["href"]
+    # Back leads to the question before it (menopause no longer matters), not to a check page
+    # that still shows the answers from before the change; the change is kept.
+    assert back == step_url("mutations") != CHECK
+    assert client.get(back).status_code == 200
+    changed = BeautifulSoup(client.get(step_url("hormone_receptor")).content, "html.parser")
+    assert changed.find("input", {"value": "negative"}).has_attr("checked")
+
+
+def test_on_each_questionnaire_page_links_with_the_same_words_go_to_the_same_place(client):
+    asked = walk(client, HR_POS)
+    pages = [step_url(step) for step in asked] + [CHECK, RESULTS]
+    for url in pages:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        seen = {}
+        for link in soup.select("main a[href]"):
+            words = " ".join(link.get_text(" ", strip=True).split())
+            assert seen.setdefault(words, link["href"]) == link["href"], (url, words)
 
 
 def test_missing_answer_gives_the_form_back_with_an_error_summary(client):
@@ -305,3 +334,67 @@ def test_a_tampered_step_name_is_a_400(client):
         {f"{PREFIX}-current_step": "not-a-step", "hormone_receptor-hormone_receptor": "positive"},
     )
     assert response.status_code == 400
+
+
+FIRST_TREATMENT = {**HR_POS, "mutations": ["none"], "prior_treatments": ["none"]}
+
+
+def test_a_first_treatment_reader_is_not_told_to_retest_a_growing_cancer(client):
+    """The skipped "is it growing?" question is not read as "not sure"."""
+    asked = walk(client, FIRST_TREATMENT)
+    assert "growing" not in asked
+    titles = option_titles(client)
+    assert rule_title("retest-when-growing") not in titles
+    assert rule_title("hr-first-hormone-cdk46") in titles
+
+
+def test_serious_problems_open_the_results_with_a_call_today_box(client):
+    walk(client, {**FIRST_TREATMENT, "serious_symptoms": ["yes"]})
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    box = soup.select_one("section.urgent-box")
+    assert box is not None
+    # Nothing comes between the page heading and the box.
+    assert soup.find("h1").find_next_sibling() is box
+    text = box.get_text(" ", strip=True)
+    assert "Call your care team today" in text and "911" in text
+    links = {a["href"] for a in box.find_all("a")}
+    for path in (
+        "/side-effects/fever/",
+        "/side-effects/cough-and-shortness-of-breath/",
+        "/spread/bone/",
+        "/spread/brain/",
+    ):
+        assert path in links
+    for href in links:
+        assert client.get(href).status_code == 200, href
+    # The box's rule is not repeated among the options below it.
+    assert rule_title("serious-symptoms-call-today") not in option_titles(client)
+
+
+def test_the_results_handout_opens_with_the_call_today_box(client):
+    walk(client, {**FIRST_TREATMENT, "serious_symptoms": ["yes"]})
+    _, text = pdf_text(client.get(reverse("education:questionnaire-handout")))
+    assert 0 <= text.find("Call your care team today") < text.find("My answers")
+
+
+@pytest.mark.parametrize("answer", ["no", "unsure"])
+def test_no_call_today_box_without_a_yes(client, answer):
+    walk(client, {**FIRST_TREATMENT, "serious_symptoms": [answer]})
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    assert soup.select_one("section.urgent-box") is None
+
+
+def test_the_reviewers_sheet_gives_every_question_and_rule_in_plain_words():
+    out = io.StringIO()
+    call_command("questionnaire_report", stdout=out)
+    sheet = out.getvalue()
+    for question in Question.objects.all():
+        assert question.text in sheet
+    for rule in Rule.objects.prefetch_related("sources"):
+        assert f"{rule.title}  [{rule.slug}," in sheet
+        assert rule.reason in sheet
+        for source in rule.sources.all():
+            assert source.title in sheet
+    # Conditions read as sentences with the answers' own words, not field names and values.
+    assert 'the answer to "Is your cancer hormone receptor-positive?" is "No, it is' in sheet
+    assert 'is not "None yet"' in sheet

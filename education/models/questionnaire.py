@@ -149,6 +149,8 @@ class Rule(models.Model):
     """A situation (conditions on answers) and the option it leads to."""
 
     class Group(models.TextChoices):
+        # Shown first, in a box, before any option: for readers with serious problems now.
+        URGENT = "urgent", "Call your care team today"
         TREATMENTS = "treatments", "Treatments to ask about"
         TESTS = "tests", "Tests to ask about"
         SYMPTOMS = "symptoms", "Help with symptoms and spread"
@@ -182,12 +184,26 @@ class Rule(models.Model):
     articles = models.ManyToManyField("education.Article", blank=True, related_name="rules")
     features = models.ManyToManyField("education.CancerFeature", blank=True, related_name="rules")
     spread_sites = models.ManyToManyField("education.SpreadSite", blank=True, related_name="rules")
+    side_effects = models.ManyToManyField(
+        "education.SideEffect",
+        blank=True,
+        related_name="rules",
+        help_text="Side-effect pages that explain a warning sign the option names.",
+    )
     sources = models.ManyToManyField("education.Source", blank=True, related_name="rules")
     order = models.PositiveSmallIntegerField(default=0, help_text="Position within its group.")
 
     objects = SlugManager.from_queryset(EditorialQuerySet)()
     history = HistoricalRecords(
-        m2m_fields=["drugs", "treatment_types", "articles", "features", "spread_sites", "sources"]
+        m2m_fields=[
+            "drugs",
+            "treatment_types",
+            "articles",
+            "features",
+            "spread_sites",
+            "side_effects",
+            "sources",
+        ]
     )
 
     class Meta:

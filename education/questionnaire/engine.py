@@ -4,9 +4,10 @@ Pure Python: it knows nothing of Django, HTTP or the database. Rules arrive as p
 ``RuleSpec`` objects (built from the database by ``education.questionnaire.rules``).
 
 Each condition asks whether a reader's answer to one question includes any of some
-values. It can be true, false, or unknown: unknown when the reader was not sure, or the
-question was not asked. A rule *applies* when all its conditions are true, *may apply*
-when none is false but some are unknown, and is left out when any is false.
+values. It can be true, false, or unknown: unknown when the reader was not sure, or has not
+answered yet. A question skipped because it cannot matter (an empty answer) is not unknown.
+A rule *applies* when all its conditions are true, *may apply* when none is false but some
+are unknown, and is left out when any is false.
 """
 
 from dataclasses import dataclass, field
@@ -63,8 +64,15 @@ class Match:
 
 
 def check(condition, answers):
-    """Whether one condition holds for these answers: TRUE, FALSE or UNKNOWN."""
-    given = set(answers.get(condition.question) or ())
+    """Whether one condition holds for these answers: TRUE, FALSE or UNKNOWN.
+
+    A missing answer is unknown (not answered yet). An empty one means the question was
+    skipped because earlier answers showed it cannot matter: none of its values was chosen.
+    """
+    answer = answers.get(condition.question)
+    if answer is not None and not answer:
+        return Truth.TRUE if condition.negate else Truth.FALSE
+    given = set(answer or ())
     known = given - {UNSURE}
     if condition.negate:
         if known & condition.values:

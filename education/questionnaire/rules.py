@@ -8,6 +8,7 @@ from education.models import (
     Drug,
     Question,
     Rule,
+    SideEffect,
     SpreadSite,
     TreatmentType,
 )
@@ -19,13 +20,30 @@ def to_condition(row):
     return Condition(question=row.question.key, values=frozenset(row.value_list), negate=row.negate)
 
 
+#: How each kind of page is named in front of its title, so two links never read the same
+#: (a "Clinical trials" topic and a "Clinical trials" treatment page).
+KIND_WORDS = {
+    "drug": "Drug",
+    "treatment": "Treatment",
+    "feature": "Test result",
+    "spread": "Where it spreads",
+    "side-effect": "Side effect",
+    "article": "Topic",
+}
+
+
+def link(page, name, kind):
+    return Link(f"{KIND_WORDS[kind]}: {name}", page.get_absolute_url(), kind)
+
+
 def rule_links(rule):
     """Links to the plain explanation of everything a rule mentions, drugs first."""
-    links = [Link(d.display_name, d.get_absolute_url(), "drug") for d in rule.drugs.all()]
-    links += [Link(t.name, t.get_absolute_url(), "treatment") for t in rule.treatment_types.all()]
-    links += [Link(f.name, f.get_absolute_url(), "feature") for f in rule.features.all()]
-    links += [Link(s.name, s.get_absolute_url(), "spread") for s in rule.spread_sites.all()]
-    links += [Link(a.title, a.get_absolute_url(), "article") for a in rule.articles.all()]
+    links = [link(d, d.display_name, "drug") for d in rule.drugs.all()]
+    links += [link(t, t.name, "treatment") for t in rule.treatment_types.all()]
+    links += [link(f, f.name, "feature") for f in rule.features.all()]
+    links += [link(s, s.name, "spread") for s in rule.spread_sites.all()]
+    links += [link(s, s.name, "side-effect") for s in rule.side_effects.all()]
+    links += [link(a, a.title, "article") for a in rule.articles.all()]
     return tuple(links)
 
 
@@ -37,6 +55,7 @@ def published_rules():
         Prefetch("treatment_types", queryset=TreatmentType.objects.published()),
         Prefetch("features", queryset=CancerFeature.objects.published()),
         Prefetch("spread_sites", queryset=SpreadSite.objects.published()),
+        Prefetch("side_effects", queryset=SideEffect.objects.published()),
         Prefetch("articles", queryset=Article.objects.published()),
     )
     return [

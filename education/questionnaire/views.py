@@ -15,21 +15,9 @@ from education.models import Rule
 from ..handouts import HandoutOptions, bad_options_response, pdf_response, render_pdf
 from . import rules
 from .answers import load_answers, save_answers
-from .engine import evaluate, should_ask
+from .engine import should_ask
 from .forms import QuestionForm
-
-#: The questions, in the order they are asked. Keys are fixed: links, tests and handouts use them.
-STEPS = (
-    "hormone_receptor",
-    "her2",
-    "menopause",
-    "mutations",
-    "pdl1",
-    "spread",
-    "prior_treatments",
-    "growing",
-    "serious_symptoms",
-)
+from .results import STEPS, shape
 
 
 def ask_condition(step):
@@ -40,9 +28,9 @@ def ask_condition(step):
         conditions = [rules.to_condition(c) for c in question.ask_conditions.all()]
         earlier = {}
         for c in conditions:
-            data = wizard.get_cleaned_data_for_step(c.question) or {}
-            value = data.get(c.question)
-            earlier[c.question] = value if isinstance(value, list) else [value] if value else []
+            value = (wizard.get_cleaned_data_for_step(c.question) or {}).get(c.question)
+            if value:  # not answered yet (or skipped) stays unknown: ask rather than guess
+                earlier[c.question] = value if isinstance(value, list) else [value]
         return should_ask(conditions, earlier)
 
     return condition
@@ -75,8 +63,19 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         context["question"] = self.questions[self.steps.current]
-        context["changing"] = self.storage.extra_data.get("changing", False)
+        context["back_url"] = self.back_url()
         return context
+
+    def back_url(self):
+        """Back to "Check your answers" while changing an answer there; but a question that a
+        change has just made necessary goes back to the changed question, so the change is kept
+        (the check page still shows the answers from before it)."""
+        current = self.steps.current
+        if self.storage.extra_data.get("changing") and self.storage.get_step_data(current):
+            return reverse("education:questionnaire-check")
+        if self.steps.prev:
+            return self.get_step_url(self.steps.prev)
+        return reverse("education:questionnaire")
 
     def render_next_step(self, form, **kwargs):
         # After changing one answer from "Check your answers", go straight back there.
@@ -146,23 +145,12 @@ class ResultsView(AnswersMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        answers = context["answers"]
-        if answers is None:
+        if context["answers"] is None:
             return context
-        questions = {q.key: q for q in context["all_questions"]}
-        matches = evaluate(answers, rules.published_rules())
-        context["groups"] = [
-            (value, label, [m for m in matches if m.rule.group == value])
-            for value, label in Rule.Group.choices
-        ]
-        tests = {}
-        for match in matches:
-            for key in match.unknown_questions:
-                if key in questions and questions[key].test_to_ask:
-                    tests[key] = questions[key].test_to_ask
-        context["tests_for"] = tests
-        asked = [m.rule.question_to_ask for m in matches if m.rule.question_to_ask]
-        context["care_team_questions"] = list(dict.fromkeys([*tests.values(), *asked]))
+        tests_to_ask = {q.key: q.test_to_ask for q in context["all_questions"]}
+        context["results"] = shape(
+            context["answers"], rules.published_rules(), tests_to_ask, Rule.Group.choices
+        )
         return context
 
 
@@ -178,7 +166,7 @@ class ResultsHandoutView(ResultsView):
         context.update(
             title="Options to ask my care team about",
             page_url=self.request.build_absolute_uri(reverse("education:questionnaire")),
-            questions=context["care_team_questions"],
+            questions=context["results"].care_team_questions,
         )
         pdf = render_pdf("handouts/results.html", context, self.request, options)
         response = pdf_response(pdf, "my-options-handout.pdf")

@@ -1,0 +1,84 @@
+from django.core.management.base import BaseCommand
+from django.db.models import Prefetch
+
+from education.models import AnswerChoice, Question, Rule
+from education.questionnaire.results import STEPS
+from education.questionnaire.rules import rule_links
+
+
+def in_words(condition, labels):
+    """One ask- or rule-condition as a sentence: the question, then the answers it needs."""
+    question = condition.question
+    answers = " or ".join(f'"{labels[question.key].get(v, v)}"' for v in condition.value_list)
+    verb = "is not" if condition.negate else "is"
+    return f'the answer to "{question.text}" {verb} {answers}'
+
+
+class Command(BaseCommand):
+    help = (
+        "Print every question and every rule of the questionnaire in plain words (when it shows, "
+        "what it says, what it links to, its sources), for a medical reviewer to sign off."
+    )
+
+    def handle(self, *args, **options):
+        questions = list(
+            Question.objects.prefetch_related(
+                Prefetch("choices", queryset=AnswerChoice.objects.order_by("order")),
+                "ask_conditions__question",
+            ).order_by("order")
+        )
+        labels = {q.key: {c.value: c.label for c in q.choices.all()} for q in questions}
+        write = self.stdout.write
+        write("QUESTIONS, in the order they are asked\n")
+        for number, question in enumerate(sorted(questions, key=lambda q: STEPS.index(q.key)), 1):
+            write(f"{number}. {question.text}  [{question.key}]")
+            if question.hint:
+                write(f"   Hint: {question.hint}")
+            conditions = list(question.ask_conditions.all())
+            write(
+                "   Asked: only if "
+                + "; and ".join(in_words(c, labels) for c in conditions)
+                + " (or the reader was not sure)"
+                if conditions
+                else "   Asked: always"
+            )
+            many = "several answers" if question.multiple else "one answer"
+            write(f"   Answers ({many}): " + "; ".join(c.label for c in question.choices.all()))
+            if question.test_to_ask:
+                write(f"   If not sure, the results say to ask: {question.test_to_ask}")
+            write("")
+        write("RULES, by group, in the order they are shown\n")
+        rules = Rule.objects.prefetch_related(
+            "conditions__question",
+            "drugs",
+            "treatment_types",
+            "features",
+            "spread_sites",
+            "side_effects",
+            "articles",
+            "sources",
+        )
+        for group, group_label in Rule.Group.choices:
+            members = [r for r in rules if r.group == group]
+            if not members:
+                continue
+            write(f"== {group_label} ==")
+            for rule in members:
+                write(f"- {rule.title}  [{rule.slug}, {rule.get_status_display().lower()}]")
+                conditions = list(rule.conditions.all())
+                write(
+                    "  Shows when: " + "; and ".join(in_words(c, labels) for c in conditions)
+                    if conditions
+                    else "  Shows: to everyone"
+                )
+                write(f"  Says: {rule.reason}")
+                if rule.may_apply_reason:
+                    write(f"  Says when the reader was not sure: {rule.may_apply_reason}")
+                if rule.question_to_ask:
+                    write(f"  Question to ask: {rule.question_to_ask}")
+                write(f"  Reading grade: {rule.reading_grade():.1f}")
+                links = rule_links(rule)
+                write("  Links: " + ("; ".join(link.label for link in links) or "none"))
+                sources = [f"{s.publisher}: {s.title} {s.url}".strip() for s in rule.sources.all()]
+                write("  Sources: " + (" | ".join(sources) or "NONE"))
+            write("")
