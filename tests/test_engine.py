@@ -361,8 +361,8 @@ SITUATIONS = [
         "HR+ HER2-, gene tests not done",
         situation(**HR_POS_HER2_NEG, mutations="unsure", prior_treatments="none"),
         {"test-genes-hr-positive", "test-brca"},
-        {"brca-parp", "pik3ca-akt1-pten"},
-        set(),
+        {"brca-parp", "pik3ca-early-relapse"},
+        {"pik3ca-akt1-pten"},
     ),
     (
         "Spread to the liver, lungs and other places",
@@ -440,6 +440,220 @@ SITUATIONS = [
         {"serious-symptoms-call-today"},
         set(),
     ),
+    # --- Where the reader is in treatment (questionnaire v2) ---
+    (
+        "Triple-negative, grew on pembrolizumab: immunotherapy is not offered again",
+        situation(
+            **TRIPLE_NEGATIVE,
+            pdl1="positive",
+            prior_treatments=["immunotherapy", "chemo"],
+            growing="yes",
+        ),
+        {"tnbc-sacituzumab"},
+        set(),
+        {"tnbc-pdl1-immunotherapy", "tnbc-first-adc"},
+        {"tried": {"tnbc-pdl1-immunotherapy"}},
+    ),
+    (
+        "HR+ grew on an aromatase inhibitor and fulvestrant: fulvestrant is not offered again",
+        situation(
+            **HR_POS_HER2_NEG,
+            menopause="post",
+            mutations="none",
+            prior_treatments=["aromatase_inhibitor", "fulvestrant", "cdk46"],
+            growing="yes",
+        ),
+        {"hr-chemo-after-hormone"},
+        set(),
+        {"hr-growing-after-ai", "hr-first-hormone-cdk46"},
+        {"tried": {"hr-growing-after-ai"}},
+    ),
+    (
+        "HER2+ grew on T-DXd: T-DXd is not offered again, what comes after it is",
+        situation(**HER2_POS, prior_treatments=["her2_therapy", "tdxd"], growing="yes"),
+        {"her2-after-tdxd"},
+        set(),
+        {"her2-growing", "her2-first"},
+        {"tried": {"her2-growing"}},
+    ),
+    (
+        "HER2+ grew on trastuzumab and pertuzumab only: T-DXd is next",
+        situation(**HER2_POS, prior_treatments="her2_therapy", growing="yes"),
+        {"her2-growing"},
+        set(),
+        {"her2-after-tdxd", "hr-negative-chemo"},
+    ),
+    (
+        "HER2+ grew on T-DXd, tucatinib and T-DM1: later HER2 drugs and trials",
+        situation(
+            **HER2_POS,
+            prior_treatments=["her2_therapy", "tdxd", "tucatinib", "tdm1"],
+            growing="yes",
+        ),
+        set(),
+        set(),
+        {"her2-after-tdxd", "her2-growing"},
+        {"tried": {"her2-after-tdxd", "her2-growing"}},
+    ),
+    (
+        "HER2-low grew on T-DXd: not offered again",
+        situation(
+            **HR_POS_HER2_NEG | {"her2": ["low"]}, prior_treatments=["chemo", "tdxd"], growing="yes"
+        ),
+        {"hr-later-adcs"},
+        set(),
+        {"her2-low-tdxd"},
+        {"tried": {"her2-low-tdxd"}},
+    ),
+    (
+        "ESR1 change, grew on an oral SERD: another is not offered",
+        situation(
+            **HR_POS_HER2_NEG,
+            mutations="esr1",
+            prior_treatments=["aromatase_inhibitor", "cdk46", "oral_serd"],
+            growing="yes",
+        ),
+        {"hr-chemo-after-hormone"},
+        set(),
+        {"esr1-oral-serd"},
+        {"tried": {"esr1-oral-serd"}},
+    ),
+    (
+        "PIK3CA change, grew on capivasertib: another PI3K/AKT pill is not offered",
+        situation(
+            **HR_POS_HER2_NEG,
+            mutations="pik3ca",
+            prior_treatments=["aromatase_inhibitor", "cdk46", "fulvestrant", "pi3k_akt"],
+            growing="yes",
+        ),
+        {"hr-chemo-after-hormone"},
+        set(),
+        {"pik3ca-akt1-pten"},
+        {"tried": {"pik3ca-akt1-pten"}},
+    ),
+    (
+        "Triple-negative grew on sacituzumab: not offered again",
+        situation(**TRIPLE_NEGATIVE, prior_treatments=["chemo", "sacituzumab"], growing="yes"),
+        {"growing-on-chemo"},
+        set(),
+        {"tnbc-sacituzumab"},
+        {"tried": {"tnbc-sacituzumab"}},
+    ),
+    (
+        "BRCA, grew on a PARP inhibitor: a second one is not offered",
+        situation(
+            **TRIPLE_NEGATIVE, mutations="brca", prior_treatments=["parp", "chemo"], growing="yes"
+        ),
+        {"brca-tnbc-platinum"},
+        set(),
+        {"brca-parp"},
+        {"tried": {"brca-parp"}},
+    ),
+    (
+        "HR+ stable after an aromatase inhibitor: keep going; switching is for if it grows",
+        situation(
+            **HR_POS_HER2_NEG,
+            menopause="post",
+            mutations="pik3ca",
+            prior_treatments=["aromatase_inhibitor", "cdk46"],
+            growing="no",
+        ),
+        set(),
+        set(),
+        {
+            "hr-growing-after-ai",
+            "pik3ca-akt1-pten",
+            "hr-chemo-after-hormone",
+            "retest-when-growing",
+        },
+        {"if_grows": {"hr-growing-after-ai", "pik3ca-akt1-pten", "hr-chemo-after-hormone"}},
+    ),
+    (
+        "Came back early on an aromatase inhibitor with PIK3CA: inavolisib triplet first",
+        situation(
+            **HR_POS_HER2_NEG,
+            menopause="post",
+            mutations="pik3ca",
+            diagnosis="recurrence_early",
+            prior_treatments="none",
+            growing=[],  # skipped: no treatment since it spread
+        ),
+        {"pik3ca-early-relapse", "hr-early-relapse", "hr-first-hormone-cdk46"},
+        set(),
+        {"pik3ca-akt1-pten", "retest-when-growing"},
+    ),
+    (
+        "Came back late after early breast cancer: no early-return cards",
+        situation(
+            **HR_POS_HER2_NEG,
+            menopause="post",
+            mutations="pik3ca",
+            diagnosis="recurrence_late",
+            prior_treatments="none",
+        ),
+        {"hr-first-hormone-cdk46"},
+        set(),
+        {"pik3ca-early-relapse", "hr-early-relapse"},
+    ),
+    (
+        "Found already spread (de novo), HR+: the usual first treatment",
+        situation(
+            **HR_POS_HER2_NEG,
+            menopause="post",
+            mutations="none",
+            diagnosis="de_novo",
+            prior_treatments="none",
+        ),
+        {"hr-first-hormone-cdk46"},
+        set(),
+        {"hr-early-relapse", "pik3ca-early-relapse"},
+    ),
+    (
+        "HER2+ came back early on HER2 drugs: T-DXd may be first",
+        situation(**HER2_POS, diagnosis="recurrence_early", prior_treatments="none"),
+        {"her2-early-relapse-tdxd", "her2-first"},
+        set(),
+        {"hr-negative-chemo", "her2-growing"},
+    ),
+    (
+        "Triple-negative came back early: how soon matters for the first choice",
+        situation(
+            **TRIPLE_NEGATIVE,
+            pdl1="positive",
+            diagnosis="recurrence_early",
+            prior_treatments="none",
+        ),
+        {"tnbc-early-relapse", "tnbc-pdl1-immunotherapy", "tnbc-first-adc"},
+        set(),
+        set(),
+    ),
+    (
+        "Not sure how it was found: early-return cards may apply",
+        situation(
+            **HR_POS_HER2_NEG,
+            menopause="post",
+            mutations="none",
+            diagnosis="unsure",
+            prior_treatments="none",
+        ),
+        {"hr-first-hormone-cdk46"},
+        {"hr-early-relapse"},
+        set(),
+    ),
+    (
+        "A man, HR+, first treatment: the men's card, not the general one",
+        situation(**HR_POS_HER2_NEG, menopause="male", prior_treatments="none"),
+        {"hr-men"},
+        set(),
+        {"hr-first-hormone-cdk46", "hr-before-menopause"},
+    ),
+    (
+        "HER2+ and HR-negative: not told chemo is the main treatment",
+        situation(**HER2_POS, prior_treatments="none"),
+        {"her2-first"},
+        set(),
+        {"hr-negative-chemo", "serious-symptoms-chemo-first"},
+    ),
     (
         "HER2-negative: ask for the exact HER2 score",
         situation(**HR_POS_HER2_NEG, prior_treatments="none"),
@@ -456,18 +670,25 @@ def real_rules(db):
 
 
 @pytest.mark.parametrize(
-    "answers, must, may, must_not",
-    [s[1:] for s in SITUATIONS],
+    "answers, must, may, must_not, also",
+    [(*s[1:5], s[5] if len(s) > 5 else {}) for s in SITUATIONS],
     ids=[s[0] for s in SITUATIONS],
 )
-def test_situations_from_the_sources(real_rules, answers, must, may, must_not):
+def test_situations_from_the_sources(real_rules, answers, must, may, must_not, also):
+    """Offered means shown as an option now: not one the cancer already grew on (``tried``), and
+    not a next step kept for if a stable cancer grows (``if_grows``)."""
     matches = {m.rule.slug: m for m in evaluate(answers, real_rules)}
+    offered = {slug: m for slug, m in matches.items() if not m.tried and not m.if_grows}
     for slug in must:
-        assert slug in matches and matches[slug].certain, f"{slug} should apply"
+        assert slug in offered and offered[slug].certain, f"{slug} should apply"
     for slug in may:
-        assert slug in matches and not matches[slug].certain, f"{slug} should only maybe apply"
+        assert slug in offered and not offered[slug].certain, f"{slug} should only maybe apply"
     for slug in must_not:
-        assert slug not in matches, f"{slug} should not appear"
+        assert slug not in offered, f"{slug} should not be offered"
+    for slug in also.get("tried", ()):
+        assert slug in matches and matches[slug].tried, f"{slug} was grown on: not offered again"
+    for slug in also.get("if_grows", ()):
+        assert slug in matches and matches[slug].if_grows, f"{slug} is for if it grows"
 
 
 def test_all_unsure_still_gives_tests_support_and_possibilities(real_rules):

@@ -2,16 +2,20 @@
 
 import io
 import re
+from statistics import median
 
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from test_engine import SITUATIONS
 
 from education.models import Question, Rule
+from education.questionnaire.answers import SESSION_KEY
 from education.questionnaire.results import STEPS
 
 from handout_pdf import pdf_text
@@ -98,20 +102,38 @@ def test_results_have_groups_questions_advice_line_and_answer_controls(client):
     assert Rule.objects.get(slug="pik3ca-akt1-pten").question_to_ask in page
 
 
-def test_all_unsure_gives_a_useful_page(client):
+def main_words(client):
+    """Words in the results' main text: the page without its header, navigation and footer."""
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    return len(soup.find("main").get_text(" ", strip=True).split())
+
+
+def test_all_unsure_gives_a_short_useful_page(client):
     walk(client, {})
     soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    first = soup.select_one("section.first-ask")
+    assert first is not None and soup.find("h1").find_next("section") is first
+    assert "First, ask for these results" in first.get_text()
+    for key in ("hormone_receptor", "her2"):
+        assert Question.objects.get(key=key).test_to_ask in first.get_text()
+    # The treatments that hang on those results are names only, not cards.
+    names = [li.get_text(strip=True) for li in first.select("ul.depends-list li")]
+    assert rule_title("hr-first-hormone-cdk46") in names
+    assert rule_title("hr-first-hormone-cdk46") not in option_titles(client)
     assert soup.select("#tests article.option"), "tests to ask about"
     assert soup.select("#support article.option"), "support"
     maybe = soup.select("article.option-maybe")
     assert maybe, "options that may apply"
-    assert "May apply, depending on your test results" in maybe[0].get_text()
+    assert "May apply, depending on your answers" in maybe[0].get_text()
     assert maybe[0].select("ul.tests-to-ask li"), "says which test to ask about"
+    assert main_words(client) <= 1200
 
 
 def test_back_link_goes_to_the_previous_question_asked(client):
     walk(client, HR_POS)
     soup = BeautifulSoup(client.get(step_url("spread")).content, "html.parser")
+    assert soup.find("a", class_="back-link")["href"] == step_url("diagnosis")
+    soup = BeautifulSoup(client.get(step_url("diagnosis")).content, "html.parser")
     assert soup.find("a", class_="back-link")["href"] == step_url("mutations")
     soup = BeautifulSoup(client.get(step_url("hormone_receptor")).content, "html.parser")
     assert soup.find("a", class_="back-link")["href"] == reverse("education:questionnaire")
@@ -398,3 +420,87 @@ def test_the_reviewers_sheet_gives_every_question_and_rule_in_plain_words():
     # Conditions read as sentences with the answers' own words, not field names and values.
     assert 'the answer to "Is your cancer hormone receptor-positive?" is "No, it is' in sheet
     assert 'is not "None yet"' in sheet
+    assert "Line: Usually a later treatment" in sheet
+    assert (
+        'Not offered again if the cancer grew on: "T-DXd: trastuzumab deruxtecan (Enhertu)"'
+        in sheet
+    )
+
+
+def test_how_the_cancer_was_found_is_always_asked_after_the_test_results(client):
+    for answers in (HR_POS, {"hormone_receptor": ["negative"], "her2": ["positive"]}, {}):
+        asked = walk(client, answers)
+        assert "diagnosis" in asked
+        assert asked.index("diagnosis") > asked.index("mutations")
+        assert asked.index("diagnosis") < asked.index("spread")
+
+
+def test_earlier_treatments_are_grouped_and_named_as_people_know_them(client):
+    walk(client, HR_POS)
+    soup = BeautifulSoup(client.get(step_url("prior_treatments")).content, "html.parser")
+    text = soup.get_text(" ", strip=True)
+    for heading in ("Hormone therapy", "Targeted pills", "HER2 drugs", "Immunotherapy"):
+        assert heading in [s.get_text(strip=True) for s in soup.select("fieldset strong")]
+    for name in ("Enhertu", "Kadcyla", "Tukysa", "Trodelvy", "Datroway", "Orserdu", "Truqap"):
+        assert name in text
+    assert len(soup.select("input[name='prior_treatments-prior_treatments']")) == 18
+
+
+def test_a_her2_drug_the_cancer_grew_on_is_not_offered_again(client):
+    walk(
+        client,
+        {
+            "hormone_receptor": ["negative"],
+            "her2": ["positive"],
+            "diagnosis": ["de_novo"],
+            "prior_treatments": ["her2_therapy", "tdxd"],
+            "growing": ["yes"],
+            "serious_symptoms": ["no"],
+        },
+    )
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    tried = soup.select_one("#rule-her2-growing").find_parent("article")
+    assert "You have had this, and the cancer grew on it" in tried.get_text()
+    assert "tucatinib" in tried.get_text()
+    assert "T-DXd (Enhertu) is usually the next treatment" not in soup.get_text()
+    after = soup.select_one("#rule-her2-after-tdxd").find_parent("article")
+    assert "Usually a later treatment" in after.get_text()
+
+
+def test_a_stable_cancer_keeps_the_plan_and_next_steps_say_if_it_grows(client):
+    walk(client, {**HR_POS, "growing": ["no"]})
+    soup = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    assert "keep going with your care team's plan" in soup.select_one(".stable-note").get_text()
+    card = soup.select_one("#rule-hr-growing-after-ai").find_parent("article")
+    assert "If it grows" in card.get_text()
+
+
+def show_results(client, answers):
+    session = client.session
+    session[SESSION_KEY] = answers
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return main_words(client)
+
+
+def test_results_stay_short_across_the_engine_situations(client):
+    words = [show_results(client, answers) for _, answers, *_ in SITUATIONS]
+    assert median(words) <= 900, sorted(words)
+
+
+@pytest.mark.parametrize("answers", [HR_POS, {}, {"hormone_receptor": ["negative"]}])
+def test_the_question_counter_goes_up_by_one_and_its_total_never_changes(client, answers):
+    counters = []
+    client.get(START)
+    url = step_url("hormone_receptor")
+    while step_of(url) in STEPS:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        counters.append(soup.select_one(".step-count").get_text(strip=True))
+        step = step_of(url)
+        response = post_step(client, step, list(answers.get(step, ["unsure"])))
+        url = response["Location"]
+        if step_of(url) == "done":
+            url = client.get(url)["Location"]
+    numbers = [int(re.search(r"Question (\d+)", c).group(1)) for c in counters]
+    assert numbers == list(range(1, len(counters) + 1))
+    assert {re.search(r"of up to (\d+)", c).group(1) for c in counters} == {str(len(STEPS))}

@@ -25,12 +25,12 @@ def test_groups_keep_their_declared_order_and_empty_ones_are_left_out():
 
 
 def test_an_option_carries_the_tests_to_ask_for_what_the_reader_was_unsure_of():
-    rules = [rule("her2-drug", "treatments", "her2", "positive", question_to_ask="Is it for me?")]
-    tests = {"her2": "Ask for your HER2 result.", "growing": ""}
-    results = shape({"her2": ["unsure"]}, rules, tests, GROUPS)
+    rules = [rule("io", "treatments", "pdl1", "positive", question_to_ask="Is it for me?")]
+    tests = {"pdl1": "Ask for your PD-L1 score.", "growing": ""}
+    results = shape({"pdl1": ["unsure"]}, rules, tests, GROUPS)
     (option,) = results.groups[0].options
-    assert not option.certain and option.tests == ("Ask for your HER2 result.",)
-    assert results.care_team_questions == ("Ask for your HER2 result.", "Is it for me?")
+    assert not option.certain and option.tests == ("Ask for your PD-L1 score.",)
+    assert results.care_team_questions == ("Ask for your PD-L1 score.", "Is it for me?")
 
 
 def test_a_skipped_question_does_not_make_an_option_possible():

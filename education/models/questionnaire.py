@@ -66,6 +66,12 @@ class AnswerChoice(models.Model):
     )
     label = models.CharField(max_length=200, help_text="The answer as the reader sees it.")
     hint = models.CharField(max_length=300, blank=True, help_text="A short hint under the answer.")
+    group = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="For long lists: the heading this answer is shown under, e.g. 'Hormone therapy'. "
+        "Answers with the same heading are shown together, where the first of them comes.",
+    )
     exclusive = models.BooleanField(
         default=False,
         help_text="For several-answer questions: this answer cannot be chosen with others "
@@ -191,6 +197,33 @@ class Rule(models.Model):
         help_text="Side-effect pages that explain a warning sign the option names.",
     )
     sources = models.ManyToManyField("education.Source", blank=True, related_name="rules")
+
+    class Line(models.TextChoices):
+        ANY = "", "Not a step in treatment"
+        FIRST = "first", "Usually a first treatment"
+        NEXT = "next", "Usually a next treatment"
+        LATER = "later", "Usually a later treatment"
+
+    line = models.CharField(
+        max_length=5,
+        choices=Line.choices,
+        blank=True,
+        help_text="Where this treatment usually comes for this kind of cancer. Cards are ordered "
+        "by it. A next or later treatment is offered only once the cancer grows; while it is "
+        "stable, it shows as 'If it grows'.",
+    )
+    not_after = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Answer values of 'Which treatments have you had…' (e.g. 'tdxd, tdm1'). If the "
+        "cancer grew on any of them, this option is not offered again: the card says what "
+        "usually comes after it instead.",
+    )
+    after_it = models.TextField(
+        blank=True,
+        help_text="Shown instead of the reason when the cancer grew on this treatment: what "
+        "usually comes after it. Plain words.",
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Position within its group.")
 
     objects = SlugManager.from_queryset(EditorialQuerySet)()
@@ -217,7 +250,11 @@ class Rule(models.Model):
 
     def reading_grade(self):
         """Flesch-Kincaid grade of what the reader sees for this rule."""
-        return reading_grade(self.reason, self.may_apply_reason)
+        return reading_grade(self.reason, self.may_apply_reason, self.after_it)
+
+    @property
+    def not_after_list(self):
+        return split_commas(self.not_after)
 
 
 class RuleConditionManager(models.Manager):

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 UNSURE = "unsure"
+#: The answers the engine reads to know where a reader is in treatment.
+GROWING, PRIOR = "growing", "prior_treatments"
+#: A rule's line: a next or later treatment waits until the cancer grows.
+FIRST, NEXT, LATER = "first", "next", "later"
 
 
 class Truth(Enum):
@@ -47,6 +51,13 @@ class RuleSpec:
     conditions: tuple = ()
     links: tuple = ()
     order: int = 0
+    line: str = ""
+    #: How the line reads on a card, e.g. "Usually a first treatment".
+    line_label: str = ""
+    #: Earlier treatments (prior_treatments values) that, if the cancer grew on them, mean this
+    #: option is not offered again; ``after_it`` then says what usually comes after.
+    not_after: frozenset = frozenset()
+    after_it: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,9 +66,15 @@ class Match:
     certain: bool
     #: Questions whose answers the reader was not sure of, and that decide this rule.
     unknown_questions: tuple = field(default=())
+    #: The cancer grew on this treatment already: it is not offered again.
+    tried: bool = False
+    #: A next or later treatment while the cancer is stable: for if it grows.
+    if_grows: bool = False
 
     @property
     def reason(self):
+        if self.tried:
+            return self.rule.after_it or self.rule.reason
         if self.certain:
             return self.rule.reason
         return self.rule.may_apply_reason or self.rule.reason
@@ -84,7 +101,12 @@ def check(condition, answers):
 
 
 def evaluate_rule(rule, answers):
-    """A Match if the rule applies or may apply, else None."""
+    """A Match if the rule applies or may apply, else None.
+
+    A next or later treatment also needs the cancer to be growing: while it is stable the match
+    is marked ``if_grows``; before any treatment (the growing question skipped) there is no next
+    yet. A rule whose treatment the cancer already grew on is marked ``tried``.
+    """
     unknown = []
     for condition in rule.conditions:
         truth = check(condition, answers)
@@ -92,7 +114,25 @@ def evaluate_rule(rule, answers):
             return None
         if truth is Truth.UNKNOWN and condition.question not in unknown:
             unknown.append(condition.question)
-    return Match(rule=rule, certain=not unknown, unknown_questions=tuple(unknown))
+    growing = answers.get(GROWING)
+    if_grows = False
+    if rule.line in (NEXT, LATER):
+        if growing is not None and not growing:
+            return None
+        if growing is None or UNSURE in growing:
+            if GROWING not in unknown:
+                unknown.append(GROWING)
+        elif "yes" not in growing:
+            if_grows = True
+    grew_on = set(answers.get(PRIOR) or ()) & rule.not_after
+    tried = bool(grew_on) and "yes" in (growing or ())
+    return Match(
+        rule=rule,
+        certain=not unknown,
+        unknown_questions=tuple(unknown),
+        tried=tried,
+        if_grows=if_grows,
+    )
 
 
 def evaluate(answers, rules):

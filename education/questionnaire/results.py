@@ -7,7 +7,7 @@ paths) only present what ``shape`` returns.
 
 from dataclasses import dataclass
 
-from .engine import evaluate
+from .engine import FIRST, GROWING, LATER, NEXT, UNSURE, evaluate
 
 #: The questions, in the order they are asked. Keys are fixed: links, tests and handouts use them.
 STEPS = (
@@ -16,6 +16,7 @@ STEPS = (
     "menopause",
     "mutations",
     "pdl1",
+    "diagnosis",
     "spread",
     "prior_treatments",
     "growing",
@@ -24,6 +25,12 @@ STEPS = (
 
 #: The group of rules shown first, in a box, before anything else: call your care team today.
 URGENT = "urgent"
+#: The groups of rules that are the same for everyone, or are tests: never shrunk to a name.
+TESTS, SUPPORT = "tests", "support"
+#: Results that most options depend on. When the reader is not sure of them, the page leads with
+#: asking for them, and every option that only may apply shrinks to its name in one short list.
+KEY_RESULTS = ("hormone_receptor", "her2")
+LINE_RANK = {"": 0, FIRST: 0, NEXT: 1, LATER: 2}
 
 
 def completed(answers):
@@ -55,6 +62,24 @@ class Option:
     def reason(self):
         return self.match.reason
 
+    @property
+    def tried(self):
+        return self.match.tried
+
+    @property
+    def if_grows(self):
+        return self.match.if_grows
+
+    @property
+    def sort_key(self):
+        return (
+            LINE_RANK.get(self.rule.line, 0),
+            self.tried,
+            not self.certain,
+            self.rule.order,
+            self.rule.slug,
+        )
+
 
 @dataclass(frozen=True)
 class Group:
@@ -67,6 +92,12 @@ class Group:
 class Results:
     #: The "call your care team today" options, shown first; empty when there are none.
     urgent: tuple
+    #: What to ask for first when the reader is not sure of the results most options hang on.
+    first_ask: tuple
+    #: Treatments that hang on those results: shown as a short list of names, not as cards.
+    depends: tuple
+    #: The cancer is stable: keep going with the care team's plan; later options are "if it grows".
+    stable: bool
     #: The other groups, in the order the rules' groups are declared, empty groups left out.
     groups: tuple
     #: Questions for the care team: the tests to ask for, then the rules' own questions.
@@ -80,24 +111,47 @@ def shape(answers, rules, tests_to_ask, group_labels):
     ask the care team when the reader is not sure of it; ``group_labels`` is the (value, label)
     list of rule groups in display order.
     """
-    matches = evaluate(completed(answers), rules)
+    answers = completed(answers)
     options = [
         Option(
             match=match,
             tests=tuple(tests_to_ask[k] for k in match.unknown_questions if tests_to_ask.get(k)),
         )
-        for match in matches
+        for match in evaluate(answers, rules)
     ]
+    unsure_of = [key for key in KEY_RESULTS if UNSURE in answers[key]]
+    depends = tuple(
+        o
+        for o in options
+        if unsure_of and not o.certain and o.rule.group not in (URGENT, TESTS, SUPPORT)
+    )
+    # A test card that only asks for a result already asked for first would say it twice.
+    repeats = {
+        o
+        for o in options
+        if o.rule.group == TESTS
+        and o.rule.conditions
+        and {c.question for c in o.rule.conditions} <= set(unsure_of)
+    }
+    shown = [o for o in options if o not in depends and o not in repeats and o.rule.group != URGENT]
     groups = tuple(
-        Group(value, label, tuple(o for o in options if o.rule.group == value))
+        Group(
+            value,
+            label,
+            tuple(sorted((o for o in shown if o.rule.group == value), key=lambda o: o.sort_key)),
+        )
         for value, label in group_labels
         if value != URGENT
     )
-    tests = [test for option in options for test in option.tests]
-    asked = [option.rule.question_to_ask for option in options if option.rule.question_to_ask]
+    first_ask = tuple(tests_to_ask[key] for key in unsure_of if tests_to_ask.get(key))
+    tests = [test for option in shown for test in option.tests if test not in first_ask]
+    asked = [option.rule.question_to_ask for option in shown if option.rule.question_to_ask]
     return Results(
         # Only a reader who said yes gets the box; "not sure" is not a reason to alarm anyone.
         urgent=tuple(o for o in options if o.rule.group == URGENT and o.certain),
+        first_ask=first_ask,
+        depends=depends,
+        stable=answers[GROWING] == ["no"],
         groups=tuple(group for group in groups if group.options),
-        care_team_questions=tuple(dict.fromkeys([*tests, *asked])),
+        care_team_questions=tuple(dict.fromkeys([*first_ask, *tests, *asked])),
     )

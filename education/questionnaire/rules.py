@@ -69,6 +69,10 @@ def published_rules():
             conditions=tuple(to_condition(c) for c in rule.conditions.all()),
             links=rule_links(rule),
             order=rule.order,
+            line=rule.line,
+            line_label=rule.get_line_display() if rule.line else "",
+            not_after=frozenset(rule.not_after_list),
+            after_it=rule.after_it,
         )
         for rule in rules
     ]

@@ -64,6 +64,9 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         context = super().get_context_data(form=form, **kwargs)
         context["question"] = self.questions[self.steps.current]
         context["back_url"] = self.back_url()
+        # Questions drop out as answers show they cannot matter, so a count of the questions
+        # left would shrink as the reader goes; "of up to" every question never jumps.
+        context["most_steps"] = len(STEPS)
         return context
 
     def back_url(self):

@@ -7,6 +7,7 @@ ANSWERS = {
     "her2": "negative",
     "menopause": "post",
     "mutations": "pik3ca",
+    "diagnosis": "de_novo",
     "spread": "bone",
     "prior_treatments": "aromatase_inhibitor",
     "growing": "yes",

@@ -72,6 +72,14 @@ class Command(BaseCommand):
                     else "  Shows: to everyone"
                 )
                 write(f"  Says: {rule.reason}")
+                if rule.line:
+                    write(f"  Line: {rule.get_line_display()}")
+                if rule.not_after:
+                    grew_on = " or ".join(
+                        f'"{labels["prior_treatments"].get(v, v)}"' for v in rule.not_after_list
+                    )
+                    write(f"  Not offered again if the cancer grew on: {grew_on}")
+                    write(f"  Says instead: {rule.after_it}")
                 if rule.may_apply_reason:
                     write(f"  Says when the reader was not sure: {rule.may_apply_reason}")
                 if rule.question_to_ask:
