@@ -131,9 +131,6 @@ class DrugSideEffectQuerySet(models.QuerySet):
         """Editors see every link; readers only those whose side-effect page is published."""
         return self if user.is_staff else self.filter(side_effect__status=Status.PUBLISHED)
 
-    def boxed(self):
-        return self.filter(boxed_warning=True)
-
 
 class DrugSideEffectManager(models.Manager):
     def get_by_natural_key(self, drug_slug, side_effect_slug):

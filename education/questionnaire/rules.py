@@ -20,43 +20,34 @@ def to_condition(row):
     return Condition(question=row.question.key, values=frozenset(row.value_list), negate=row.negate)
 
 
-#: How each kind of page is named in front of its title, so two links never read the same
-#: (a "Clinical trials" topic and a "Clinical trials" treatment page).
-KIND_WORDS = {
-    "drug": "Drug",
-    "treatment": "Treatment",
-    "feature": "Test result",
-    "spread": "Where it spreads",
-    "side-effect": "Side effect",
-    "article": "Topic",
-}
-
-
-def link(page, name, kind):
-    return Link(f"{KIND_WORDS[kind]}: {name}", page.get_absolute_url(), kind)
+#: The kinds of page a rule links to, in the order its links are listed: the rule's field, the
+#: page model, the link's kind, the word named in front of the title (so a "Clinical trials" topic
+#: and a "Clinical trials" treatment page never read the same) and the attribute that titles it.
+LINKED_PAGES = (
+    ("drugs", Drug, "drug", "Drug", "display_name"),
+    ("treatment_types", TreatmentType, "treatment", "Treatment", "name"),
+    ("features", CancerFeature, "feature", "Test result", "name"),
+    ("spread_sites", SpreadSite, "spread", "Where it spreads", "name"),
+    ("side_effects", SideEffect, "side-effect", "Side effect", "name"),
+    ("articles", Article, "article", "Topic", "title"),
+)
+LINKED_FIELDS = tuple(field for field, *_ in LINKED_PAGES)
 
 
 def rule_links(rule):
     """Links to the plain explanation of everything a rule mentions, drugs first."""
-    links = [link(d, d.display_name, "drug") for d in rule.drugs.all()]
-    links += [link(t, t.name, "treatment") for t in rule.treatment_types.all()]
-    links += [link(f, f.name, "feature") for f in rule.features.all()]
-    links += [link(s, s.name, "spread") for s in rule.spread_sites.all()]
-    links += [link(s, s.name, "side-effect") for s in rule.side_effects.all()]
-    links += [link(a, a.title, "article") for a in rule.articles.all()]
-    return tuple(links)
+    return tuple(
+        Link(f"{word}: {getattr(page, title)}", page.get_absolute_url(), kind)
+        for field, _, kind, word, title in LINKED_PAGES
+        for page in getattr(rule, field).all()
+    )
 
 
 def published_rules():
     """Every published rule as a RuleSpec, linking only to published pages."""
     rules = Rule.objects.published().prefetch_related(
         Prefetch("conditions__question"),
-        Prefetch("drugs", queryset=Drug.objects.published()),
-        Prefetch("treatment_types", queryset=TreatmentType.objects.published()),
-        Prefetch("features", queryset=CancerFeature.objects.published()),
-        Prefetch("spread_sites", queryset=SpreadSite.objects.published()),
-        Prefetch("side_effects", queryset=SideEffect.objects.published()),
-        Prefetch("articles", queryset=Article.objects.published()),
+        *(Prefetch(field, queryset=model.objects.published()) for field, model, *_ in LINKED_PAGES),
     )
     return [
         RuleSpec(

@@ -3,15 +3,19 @@ from django.db.models import Prefetch
 
 from education.models import AnswerChoice, Question, Rule
 from education.questionnaire.results import STEPS
-from education.questionnaire.rules import rule_links
+from education.questionnaire.rules import LINKED_FIELDS, rule_links
+
+
+def quoted(labels, values):
+    """Answer values as the reader saw them: '"Yes" or "I'm not sure"'."""
+    return " or ".join(f'"{labels.get(value, value)}"' for value in values)
 
 
 def in_words(condition, labels):
     """One ask- or rule-condition as a sentence: the question, then the answers it needs."""
     question = condition.question
-    answers = " or ".join(f'"{labels[question.key].get(v, v)}"' for v in condition.value_list)
     verb = "is not" if condition.negate else "is"
-    return f'the answer to "{question.text}" {verb} {answers}'
+    return f'the answer to "{question.text}" {verb} {quoted(labels[question.key], condition.value_list)}'
 
 
 class Command(BaseCommand):
@@ -48,16 +52,7 @@ class Command(BaseCommand):
                 write(f"   If not sure, the results say to ask: {question.test_to_ask}")
             write("")
         write("RULES, by group, in the order they are shown\n")
-        rules = Rule.objects.prefetch_related(
-            "conditions__question",
-            "drugs",
-            "treatment_types",
-            "features",
-            "spread_sites",
-            "side_effects",
-            "articles",
-            "sources",
-        )
+        rules = Rule.objects.prefetch_related("conditions__question", *LINKED_FIELDS, "sources")
         for group, group_label in Rule.Group.choices:
             members = [r for r in rules if r.group == group]
             if not members:
@@ -75,9 +70,7 @@ class Command(BaseCommand):
                 if rule.line:
                     write(f"  Line: {rule.get_line_display()}")
                 if rule.not_after:
-                    grew_on = " or ".join(
-                        f'"{labels["prior_treatments"].get(v, v)}"' for v in rule.not_after_list
-                    )
+                    grew_on = quoted(labels["prior_treatments"], rule.not_after_list)
                     write(f"  Not offered again if the cancer grew on: {grew_on}")
                     write(f"  Says instead: {rule.after_it}")
                 if rule.may_apply_reason:
