@@ -3,11 +3,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import URLField
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from simple_history.admin import SimpleHistoryAdmin
 
-from . import models
+from . import models, revisions
+from .admin_workflow import DecisionForm, ProposedInlineFormSet, ReviewedAdmin, decide
 from .editorial import MAX_GRADE, can_publish, field_grades, record_review
 from .glossary import glossary_linker
 from .models import Status
@@ -53,8 +56,11 @@ class PrimarySourceFilter(admin.SimpleListFilter):
         return queryset
 
 
-class WorkflowAdmin(SimpleHistoryAdmin):
-    """Draft → in review → published. Only medical reviewers publish, enforced on save."""
+class WorkflowAdmin(ReviewedAdmin):
+    """Draft → in review → published. Only medical reviewers publish, enforced on save.
+
+    An editor's change to a published row waits for review as a revision (``ReviewedAdmin``).
+    """
 
     actions = ["send_for_review", "publish"]
 
@@ -64,20 +70,19 @@ class WorkflowAdmin(SimpleHistoryAdmin):
         if status and not can_publish(request.user):
             status.choices = [c for c in status.choices if c[0] != Status.PUBLISHED]
             status.help_text = (
-                "Choose 'In review' when it is ready. A medical reviewer checks and publishes it. "
-                "Saving a published page sends it back for review."
+                "Choose 'In review' when it is ready. A medical reviewer checks and publishes it."
             )
         return form
 
     def save_model(self, request, obj, form, change):
         # The form hides "published" from editors; this also stops a crafted request.
-        if obj.status == Status.PUBLISHED:
+        if obj.status == Status.PUBLISHED and not self.proposes(request, obj):
             if not can_publish(request.user):
                 raise PermissionDenied("Only a medical reviewer can publish.")
             record_review(obj, request.user)
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Send selected for review")
+    @admin.action(description="Send selected drafts for review")
     def send_for_review(self, request, queryset):
         for obj in queryset.exclude(status=Status.PUBLISHED):
             obj.status = Status.REVIEW
@@ -186,13 +191,14 @@ def grade_badge(grade, warn):
 
 class DrugSideEffectInline(admin.TabularInline):
     model = models.DrugSideEffect
+    formset = ProposedInlineFormSet
     extra = 1
     fields = ["side_effect", "boxed_warning", "serious", "percent", "frequency", "note", "source"]
     autocomplete_fields = ["side_effect", "source"]
 
 
 @admin.register(models.Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ReviewedAdmin):
     list_display = ["title", "publisher", "kind", "published_on", "url"]
     list_filter = ["kind"]
     search_fields = ["title", "publisher", "key", "url"]
@@ -288,11 +294,13 @@ class TreatmentUpdateAdmin(EditorialAdmin):
 
 class AnswerChoiceInline(admin.TabularInline):
     model = models.AnswerChoice
+    formset = ProposedInlineFormSet
     extra = 0
 
 
 class QuestionConditionInline(admin.TabularInline):
     model = models.QuestionCondition
+    formset = ProposedInlineFormSet
     fk_name = "asked_question"
     extra = 0
     verbose_name = "ask only if"
@@ -300,7 +308,7 @@ class QuestionConditionInline(admin.TabularInline):
 
 
 @admin.register(models.Question)
-class QuestionAdmin(SimpleHistoryAdmin):
+class QuestionAdmin(ReviewedAdmin):
     """Questions can be reworded, not added or removed: the steps and their keys are fixed."""
 
     list_display = ["order", "text", "key", "multiple"]
@@ -317,6 +325,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
 
 class RuleConditionInline(admin.TabularInline):
     model = models.RuleCondition
+    formset = ProposedInlineFormSet
     extra = 1
 
 
@@ -339,6 +348,90 @@ class RuleAdmin(WorkflowAdmin):
 
 
 @admin.register(models.SearchSynonym)
-class SearchSynonymAdmin(SimpleHistoryAdmin):
+class SearchSynonymAdmin(ReviewedAdmin):
     list_display = ["phrase", "means"]
     search_fields = ["phrase", "means"]
+
+
+class RevisionStateFilter(admin.SimpleListFilter):
+    """Opens on what needs doing: changes waiting for review or sent back."""
+
+    title = "state"
+    parameter_name = "state"
+    OPEN = [models.Revision.State.PENDING, models.Revision.State.RETURNED]
+
+    def lookups(self, request, model_admin):
+        return [("open", "Waiting or sent back"), ("all", "All"), *models.Revision.State.choices]
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": (self.value() or "open") == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or "open"
+        if value == "open":
+            return queryset.filter(state__in=self.OPEN)
+        if value == "all":
+            return queryset
+        return queryset.filter(state=value)
+
+
+@admin.register(models.Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """Changes waiting for review. Reviewers read the differences and approve or send back;
+    editors see their changes and the reviewer's comments. Nobody edits a revision."""
+
+    list_display = ["object_repr", "content_type", "state", "author", "created_at", "reviewer"]
+    list_filter = [RevisionStateFilter, "content_type"]
+    list_select_related = ["content_type", "author", "reviewer"]
+    search_fields = ["object_repr", "summary", "comment", "public_note"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        revision = self.get_object(request, object_id)
+        if revision is None:
+            raise Http404("No such change.")
+        if not self.has_view_or_change_permission(request, revision):
+            raise PermissionDenied
+        form = DecisionForm(request.POST or None)
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    message = decide(request, revision, form, record_review)
+                except revisions.RevisionError as error:
+                    self.message_user(request, str(error), messages.ERROR)
+                else:
+                    self.message_user(request, message, messages.SUCCESS)
+                    return HttpResponseRedirect(reverse("admin:education_revision_changelist"))
+            revision.refresh_from_db()
+        live = revision.live_object()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Review the change to {revision.object_repr}",
+            "revision": revision,
+            "live": live,
+            "changes": revisions.changes(revision),
+            "form": form,
+            "can_decide": can_publish(request.user)
+            and revision.state == models.Revision.State.PENDING,
+            "live_admin_url": reverse(
+                f"admin:{live._meta.app_label}_{live._meta.model_name}_change", args=[live.pk]
+            )
+            if live is not None
+            else "",
+            "stale": live is not None and live.edit_version != revision.base_version,
+            "preview_url": live.get_absolute_url() + f"?revision={revision.pk}"
+            if live is not None and hasattr(live, "get_absolute_url")
+            else "",
+        }
+        return TemplateResponse(request, "admin/education/revision_review.html", context)

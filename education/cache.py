@@ -8,6 +8,8 @@ ETag; ``ConditionalGetMiddleware`` above answers revalidations with 304.
 """
 
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache as once
 from functools import wraps
 
@@ -23,6 +25,9 @@ from .models import ContentVersion
 PAGE_TIMEOUT = 60 * 60 * 24
 #: The code that shapes a page: a new release must not serve pages the old one cached.
 RELEASE_FOLDERS = ("education", "mbcsite", "templates", "static")
+#: Settings public pages show (/editorial-policy/, /privacy/): a restart with new values must
+#: not serve pages cached with the old ones.
+RELEASE_SETTINGS = ("SITE_OWNER", "SITE_CONTACT_EMAIL", "SITE_FUNDING", "FEEDBACK_RETENTION_DAYS")
 
 
 @once
@@ -34,6 +39,7 @@ def release_id():
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
                 digest.update(path.read_bytes())
+    digest.update(repr([getattr(settings, name, None) for name in RELEASE_SETTINGS]).encode())
     return digest.hexdigest()[:12]
 
 
@@ -99,8 +105,40 @@ class PublicPageCacheMiddleware:
         return response
 
 
+#: Inside ``one_version_bump()``: a list that saves append to instead of bumping; else None.
+#: A context variable, so each thread (and each asyncio task) has its own: one request's or
+#: command's load never holds back another's bumps.
+_held_bumps = ContextVar("held_content_version_bumps", default=None)
+
+
 def bump_content_version(sender, **kwargs):
+    held = _held_bumps.get()
+    if held is not None:
+        held.append(sender)
+        return
     ContentVersion.bump()
+
+
+@contextmanager
+def one_version_bump():
+    """Move the content version on once for everything saved inside, not once per row.
+
+    Saves and deletes inside only note that content changed; on leaving (without an error)
+    the version moves on by one if anything changed, and not at all otherwise. Nested uses
+    bump once, when the outermost ends. Use it inside the transaction that does the writes,
+    so the bump commits (or rolls back) with them.
+    """
+    if _held_bumps.get() is not None:
+        yield
+        return
+    held = []
+    token = _held_bumps.set(held)
+    try:
+        yield
+    finally:
+        _held_bumps.reset(token)
+    if held:
+        ContentVersion.bump()
 
 
 def connect_signals(models):

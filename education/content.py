@@ -4,7 +4,10 @@
 before it, by slug or key); `export_content` writes the database back in the same layout.
 """
 
+import json
+
 from django.conf import settings
+from django.core import serializers
 
 from . import models
 
@@ -39,3 +42,27 @@ def fixture_dir():
 def fixture_paths(directory=None):
     directory = directory or fixture_dir()
     return [directory / name for name in FIXTURE_FILES]
+
+
+#: Fields kept in the database only, never written to the files: they are bookkeeping,
+#: not content (the number optimistic locking compares).
+NOT_CONTENT_FIELDS = ("edit_version",)
+
+
+def natural_order(model):
+    """Rows in a stable order, so an export of unchanged content is byte-for-byte the same."""
+    return sorted(model._default_manager.all(), key=lambda obj: obj.natural_key())
+
+
+def serialize_rows(objects):
+    """Rows as the files hold them: named by natural key, without ids or bookkeeping."""
+    rows = json.loads(
+        serializers.serialize(
+            "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+        )
+    )
+    for row in rows:
+        row.pop("pk", None)
+        for name in NOT_CONTENT_FIELDS:
+            row["fields"].pop(name, None)
+    return rows

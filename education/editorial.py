@@ -18,7 +18,7 @@ def can_publish(user):
 
 def record_review(obj, user):
     """Publishing by a medical reviewer is a review: note who and when."""
-    if obj.status == Status.PUBLISHED and hasattr(obj, "last_reviewed_on"):
+    if getattr(obj, "status", None) == Status.PUBLISHED and hasattr(obj, "last_reviewed_on"):
         obj.last_reviewed_on = timezone.localdate()
         obj.reviewed_by = user.get_full_name() or user.get_username()
 

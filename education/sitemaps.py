@@ -21,6 +21,7 @@ class StaticPagesSitemap(Sitemap):
             "whats-new",
             "questionnaire",
             "privacy",
+            "editorial-policy",
         ]
 
     def location(self, item):

@@ -122,3 +122,11 @@ def reading_grade(*sources):
     """Flesch-Kincaid grade of the given Markdown texts read together as one page."""
     text = " ".join(plain_text(s) for s in sources if s)
     return round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0
+
+
+def normalise_text(value):
+    """Text as an edit should store it: ``\\n`` line endings, no spaces at the ends of
+    lines, no blank lines at the end. A browser sends ``\\r\\n``; without this, one save
+    from the admin rewrites every line of a page in the history and the content files."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).rstrip("\n")

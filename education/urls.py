@@ -87,6 +87,7 @@ urlpatterns = [
         name="questionnaire-clear",
     ),
     page("privacy/", views.PrivacyView.as_view(), "privacy"),
+    page("editorial-policy/", views.EditorialPolicyView.as_view(), "editorial-policy"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),

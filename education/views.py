@@ -2,8 +2,10 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -15,31 +17,51 @@ from .models import (
     Drug,
     DrugSideEffect,
     GlossaryTerm,
+    Revision,
     SideEffect,
     SpreadSite,
     SurvivalStatistic,
     TreatmentType,
     TreatmentUpdate,
 )
+from .models.base import REVIEW_INTERVAL
+from .revisions import preview
 from .search import KINDS, MAX_QUERY, highlight, search
 from .text import plain_text
 
 
 class PublishedMixin:
-    """Show only published content; staff also see drafts, to preview them."""
+    """Show what the reader may see (``visible_to``): the public sees published content."""
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.request.user.is_staff:
-            return queryset
-        return queryset.published()
+        return super().get_queryset().visible_to(self.request.user)
 
 
 class ContentDetailView(PublishedMixin, DetailView):
-    """A detail page whose Markdown fields share one glossary linker."""
+    """A detail page whose Markdown fields share one glossary linker.
+
+    Staff may add ``?revision=<id>`` to see the page with a change that waits for review.
+    """
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.previewing = None
+        if self.request.user.is_staff:
+            revisions = Revision.objects.for_object(obj)
+            self.pending = revisions.pending().first()
+            wanted = self.request.GET.get("revision", "")
+            if wanted:
+                if not wanted.isdigit():
+                    raise Http404("No such change.")
+                self.previewing = get_object_or_404(revisions, pk=wanted)
+                preview(obj, self.previewing.data)
+        return obj
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.request.user.is_staff:
+            context["previewing"] = self.previewing
+            context["pending_revision"] = self.pending
         context["glossary_linker"] = glossary_linker(exclude_url=self.object.get_absolute_url())
         context["page_sources"] = self.object.sources.primary_first()
         return context
@@ -65,6 +87,28 @@ class HomeView(TemplateView):
 class PrivacyView(TemplateView):
     template_name = "education/privacy.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["feedback_retention_days"] = settings.FEEDBACK_RETENTION_DAYS
+        return context
+
+
+class EditorialPolicyView(TemplateView):
+    """Who stands behind the site, and how it is written, checked and corrected. What it says
+    about who runs this copy comes only from settings, and is never guessed when unset."""
+
+    template_name = "education/editorial_policy.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            site_owner=settings.SITE_OWNER,
+            contact_email=settings.SITE_CONTACT_EMAIL,
+            funding=settings.SITE_FUNDING,
+            review_months=round(REVIEW_INTERVAL.days * 12 / 365),
+        )
+        return context
+
 
 class TreatmentTypeListView(PublishedMixin, ListView):
     model = TreatmentType
@@ -75,11 +119,8 @@ class TreatmentTypeDetailView(ContentDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        families = self.object.families.all()
-        drugs = Drug.objects.all()
-        if not self.request.user.is_staff:
-            families = families.published()
-            drugs = drugs.published()
+        families = self.object.families.visible_to(self.request.user)
+        drugs = Drug.objects.visible_to(self.request.user)
         context["families"] = families.prefetch_related(Prefetch("drugs", queryset=drugs))
         context["articles"] = self.object.articles.published()
         return context
@@ -291,6 +332,7 @@ def robots_txt(request):
         reverse("education:questionnaire-wizard"),
         reverse("education:questionnaire-check"),
         reverse("education:questionnaire-results"),
+        reverse("feedback:form"),  # a form, linked from every page with ?page=
     ]
     lines = [
         "User-agent: *",

@@ -1,7 +1,8 @@
 """Settings for the metastatic breast cancer treatment guide.
 
 One module, configured by environment variables (see README "Configuration"):
-DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, DJANGO_SECURE.
+DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, DJANGO_SECURE,
+SITE_OWNER, SITE_CONTACT_EMAIL, SITE_FUNDING, FEEDBACK_RETENTION_DAYS, FEEDBACK_CLIENT_IP_HEADER.
 """
 
 import os
@@ -50,7 +51,9 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_ratelimit",
     "education",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +119,30 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The feedback form's limit per address (django-ratelimit) counts posts in the default cache,
+# under a hash of the address, for an hour. Its system checks want a shared cache that
+# increments atomically:
+# - W001 flags every backend outside its own list as "not officially supported", Django's
+#   RedisCache too: that one is shared and increments with Redis INCR; the list predates it
+#   (jsocol/django-ratelimit#283). LocMemCache increments under a lock.
+# - E003 flags LocMemCache as "not a shared cache": without REDIS_URL each app process keeps its
+#   own count, so with N gunicorn workers one address may post up to N times the limit an hour.
+#   That is enough against a flood of posts on one server; set REDIS_URL for one shared count.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+RATELIMIT_IP_META_KEY = "feedback.addresses.client_address"
+# Behind a proxy, the header it puts the reader's address in (such as X-Real-IP); the proxy
+# must overwrite any value the client sent. Unset: the connection's address (REMOTE_ADDR).
+FEEDBACK_CLIENT_IP_HEADER = os.environ.get("FEEDBACK_CLIENT_IP_HEADER", "").strip()
+# Readers' feedback is deleted after this many days (`manage.py delete_old_feedback`).
+try:
+    FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "").strip() or 365)
+except ValueError:
+    FEEDBACK_RETENTION_DAYS = 0
+if FEEDBACK_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("FEEDBACK_RETENTION_DAYS must be a whole number of days, 1 or more.")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -152,6 +179,12 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Who runs this copy of the site, how to reach them, and who pays for it, shown on
+# /editorial-policy/ exactly as set. Empty: the page says it has not been named; never guessed.
+SITE_OWNER = os.environ.get("SITE_OWNER", "").strip()
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "").strip()
+SITE_FUNDING = os.environ.get("SITE_FUNDING", "").strip()
 
 # The fixtures that `load_content` reads and (later) `export_content` writes.
 CONTENT_FIXTURE_DIR = BASE_DIR / "fixtures"

@@ -26,7 +26,8 @@ def form_data(html):
         if not name or field.get("type") in ("submit", "button", "file"):
             continue
         if field.name == "textarea":
-            data[name] = field.get_text()
+            # As a browser does: a newline right after <textarea> is not part of the value.
+            data[name] = field.get_text().removeprefix("\n")
         elif field.name == "select":
             chosen = field.find_all("option", selected=True)
             values = [o.get("value", "") for o in chosen]
@@ -43,7 +44,7 @@ def form_data(html):
 
 
 def change_url(obj):
-    return reverse("admin:education_drug_change", args=[obj.pk])
+    return reverse(f"admin:education_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 def edit(client, obj, **changes):

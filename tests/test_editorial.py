@@ -6,13 +6,12 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.core import serializers
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from education.content import FIXTURE_LAYOUT, fixture_paths
-from education.models import Drug, Source, SourceKind, Status
+from education.content import FIXTURE_LAYOUT, fixture_paths, natural_order, serialize_rows
+from education.models import Drug, LoadedRow, Source, SourceKind, Status
 
 from admin_forms import change_url, edit, form_data, member_of
 
@@ -42,14 +41,20 @@ def test_editor_cannot_publish_even_with_a_crafted_post(editor):
 
 def test_editor_form_offers_draft_and_review_only(editor):
     drug = Drug.objects.get(slug="letrozole")
+    drug.status = Status.DRAFT
+    drug.save()
     soup = BeautifulSoup(editor.get(change_url(drug)).content, "html.parser")
     options = {o["value"] for o in soup.find("select", {"name": "status"}).find_all("option")}
     assert options == {"draft", "review"}
 
 
-def test_editor_edits_and_sends_for_review_then_reviewer_publishes(client, django_user_model):
+def test_editor_writes_a_draft_sends_it_for_review_then_reviewer_publishes(
+    client, django_user_model
+):
     member_of(django_user_model, client, "Editors", "edna")
     drug = Drug.objects.get(slug="letrozole")
+    drug.status = Status.DRAFT
+    drug.save()
     response = edit(client, drug, status="review", summary="Letrozole (Femara) is a hormone pill.")
     assert response.status_code == 302
     drug.refresh_from_db()
@@ -67,7 +72,7 @@ def test_editor_edits_and_sends_for_review_then_reviewer_publishes(client, djang
     client.logout()
     page = client.get(drug.get_absolute_url()).content.decode()
     assert "Letrozole (Femara) is a hormone pill." in page
-    assert "Medically reviewed on" in page and "Rita Tester" in page
+    assert "Medically reviewed by Rita Tester on" in page
 
 
 def test_history_records_who_changed_what_and_revert_restores_it(reviewer):
@@ -142,15 +147,7 @@ def test_markdown_preview_renders_like_the_public_page(reviewer):
 
 def snapshot():
     models = [model for group in FIXTURE_LAYOUT.values() for model in group]
-    return {
-        model._meta.label: serializers.serialize(
-            "json",
-            sorted(model.objects.all(), key=lambda obj: obj.natural_key()),
-            use_natural_foreign_keys=True,
-            use_natural_primary_keys=True,
-        )
-        for model in models
-    }
+    return {model._meta.label: serialize_rows(natural_order(model)) for model in models}
 
 
 def test_export_writes_the_files_load_content_reads(tmp_path):
@@ -168,6 +165,9 @@ def test_export_then_load_round_trips_an_edit(tmp_path):
     for group in reversed(list(FIXTURE_LAYOUT.values())):
         for model in reversed(group):
             model.objects.all().delete()
+    # A fresh database: nothing loaded yet (otherwise every row counts as deleted by an
+    # editor, and load_content rightly does not add it back).
+    LoadedRow.objects.all().delete()
     call_command("load_content", dir=tmp_path, verbosity=0)
     assert snapshot() == before
     assert Drug.objects.get(slug="olaparib").summary == drug.summary

@@ -138,7 +138,7 @@ def test_another_session_cannot_get_someone_elses_results_handout(client):
 def test_a_handout_carries_the_review_line_and_the_approvals_check_the_page_shows(client):
     drug = Drug.objects.exclude(approvals_checked_on=None).filter(last_reviewed_on=None).first()
     _, text = pdf_text(client.get(reverse("education:drug-handout", args=[drug.slug])))
-    assert "This page has not yet had a medical review." in text
+    assert "Not yet medically reviewed." in text
     assert f"FDA-approved uses checked on {drug.approvals_checked_on:%B}" in text
 
 

@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,3 +86,15 @@ def test_detail_pages_and_query_strings_survive_anything(client, prefix, slug, q
 def test_clear_answers_survives_any_post(client, then):
     response = client.post(reverse("education:questionnaire-clear"), {"then": then})
     assert response.status_code == 302
+
+
+@CHECKS
+@given(page=ANY_TEXT, message=ANY_TEXT, email=ANY_TEXT, trap=st.one_of(st.just(""), ANY_TEXT))
+def test_feedback_form_survives_any_post(client, page, message, email, trap):
+    cache.clear()  # each example is a first post; the hourly limit is tested in test_feedback.py
+    url = reverse("feedback:form")
+    data = {"page": page, "message": message, "email": email, "website": trap}
+    response = client.post(url, data)
+    assert response.status_code in (200, 302)
+    assert_safe(response, page, message, email, trap)
+    assert_safe(client.get(url, {"page": page}), page)

@@ -8,10 +8,10 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.urls import reverse
 
-from education.models import Drug, DrugSideEffect, SideEffect, Source
+from education.models import Drug, DrugSideEffect, Revision, SideEffect, Source
 from education.models.source_kinds import PRIMARY_KINDS
 
-from admin_forms import change_url, edit, form_data
+from admin_forms import change_url, edit, form_data, member_of
 from handout_pdf import pdf_text, squash
 
 pytestmark = pytest.mark.django_db
@@ -144,12 +144,12 @@ def inline_row(data, link):
     raise AssertionError(link)
 
 
-def test_an_editor_marks_a_boxed_warning_and_is_told_it_must_be_serious(editor):
+def test_an_editor_marks_a_boxed_warning_and_is_told_it_must_be_serious(client, django_user_model):
+    editor = member_of(django_user_model, client, "Editors", "edna")
     link = DrugSideEffect.objects.get(drug__slug="letrozole", side_effect__slug="hot-flashes")
-    response = editor.get(change_url(link.drug))
+    response = client.get(change_url(link.drug))
     row = inline_row(form_data(response.content.decode()), link)
-    # An editor's save sends a published page back for review.
-    response = edit(editor, link.drug, status="review", **{f"{row}-boxed_warning": "on"})
+    response = edit(client, link.drug, **{f"{row}-boxed_warning": "on"})
     assert response.status_code == 200
     assert "A boxed warning is always serious" in response.content.decode()
     link.refresh_from_db()
@@ -157,9 +157,8 @@ def test_an_editor_marks_a_boxed_warning_and_is_told_it_must_be_serious(editor):
 
     label = link.drug.label_source or Source.objects.primary().first()
     response = edit(
-        editor,
+        client,
         link.drug,
-        status="review",
         **{
             f"{row}-boxed_warning": "on",
             f"{row}-serious": "on",
@@ -168,6 +167,13 @@ def test_an_editor_marks_a_boxed_warning_and_is_told_it_must_be_serious(editor):
         },
     )
     assert response.status_code == 302
+    link.refresh_from_db()
+    assert not link.boxed_warning  # the page is published: the change waits for review
+    member_of(django_user_model, client, "Medical reviewers", "rita")
+    revision = Revision.objects.pending().get()
+    url = reverse("admin:education_revision_change", args=[revision.pk])
+    assert client.post(url, {"approve": "1"}).status_code == 302
+    assert editor.pk != revision.reviewer_id
     link.refresh_from_db()
     assert link.boxed_warning and link.serious and link.percent == 40
     assert link.frequency == DrugSideEffect.Frequency.COMMON

@@ -44,7 +44,7 @@ def test_an_entry_links_to_the_pages_the_site_changed_and_cites_its_sources(clie
         assert client.get(href).status_code == 200, href
     cited = soup.select(".sources li")
     assert len(cited) == entry.sources.count() > 0
-    assert "This page has not yet had a medical review." in soup.get_text()
+    assert "Not yet medically reviewed." in soup.get_text()
 
 
 def test_every_entry_cites_a_source_and_links_a_changed_page():

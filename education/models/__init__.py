@@ -5,7 +5,9 @@ from .base import EditorialModel, Status
 from .drugs import Drug, DrugSideEffect
 from .features import CancerFeature
 from .glossary import GlossaryTerm
+from .loading import LoadedRow
 from .questionnaire import AnswerChoice, Question, QuestionCondition, Rule, RuleCondition
+from .revisions import Revision
 from .search import SearchSynonym
 from .side_effects import SideEffect
 from .source_kinds import SourceKind
@@ -26,8 +28,10 @@ __all__ = [
     "DrugSideEffect",
     "EditorialModel",
     "GlossaryTerm",
+    "LoadedRow",
     "Question",
     "QuestionCondition",
+    "Revision",
     "Rule",
     "RuleCondition",
     "SearchSynonym",

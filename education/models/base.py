@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from education.text import reading_grade
+from education.text import normalise_text, reading_grade
 
 from .source_kinds import PRIMARY_KINDS
 
@@ -23,6 +23,11 @@ class Status(models.TextChoices):
 class EditorialQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """What this person may see: the public sees published rows; staff also see drafts
+        and rows in review, to preview them."""
+        return self if user.is_staff else self.published()
 
     def review_due(self):
         """Published content never reviewed, or last reviewed over 12 months ago."""
@@ -53,7 +58,31 @@ class KeyManager(models.Manager):
         return self.get(key=key)
 
 
-class EditorialModel(models.Model):
+class Versioned(models.Model):
+    """A row editors change in the admin, with a number that goes up on every save.
+
+    The admin sends the number the editor opened with their form; a save made from an older
+    number is refused, so a second, stale save never silently overwrites the first
+    (optimistic locking). The number is not part of the content files.
+    """
+
+    edit_version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one on every save."
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = (
+                type(self)._base_manager.filter(pk=self.pk).values_list("edit_version", flat=True)
+            )
+            self.edit_version = (stored.first() or 0) + 1
+        super().save(*args, **kwargs)
+
+
+class EditorialModel(Versioned):
     """Status, review record and sources for a piece of public content.
 
     Only ``published`` rows are shown to the public. ``last_reviewed_on`` and
@@ -125,3 +154,12 @@ class EditorialModel(models.Model):
     def is_review_due(self):
         due = self.review_due_on
         return self.is_published and (due is None or due < timezone.localdate())
+
+
+def normalise_text_fields(sender, instance, **kwargs):
+    """Before any content row is saved: tidy every text field (see ``normalise_text``)."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, normalise_text(value))

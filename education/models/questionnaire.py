@@ -10,11 +10,11 @@ from simple_history.models import HistoricalRecords
 
 from education.text import reading_grade
 
-from .base import EditorialQuerySet, KeyManager, SlugManager
+from .base import EditorialQuerySet, KeyManager, SlugManager, Versioned
 from .drugs import split_commas
 
 
-class Question(models.Model):
+class Question(Versioned):
     """One question, asked on a page of its own."""
 
     key = models.SlugField(
@@ -151,7 +151,7 @@ class QuestionCondition(AnswerCondition):
     natural_key.dependencies = ["education.question"]
 
 
-class Rule(models.Model):
+class Rule(Versioned):
     """A situation (conditions on answers) and the option it leads to."""
 
     class Group(models.TextChoices):

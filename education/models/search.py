@@ -1,13 +1,15 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .base import Versioned
+
 
 class SearchSynonymManager(models.Manager):
     def get_by_natural_key(self, phrase):
         return self.get(phrase=phrase)
 
 
-class SearchSynonym(models.Model):
+class SearchSynonym(Versioned):
     """What readers type, and what the site should search for instead.
 
     For words heard in the clinic that are not a page's name: "bone mets" means "Bone"

@@ -1,7 +1,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .base import KeyManager
+from .base import KeyManager, Versioned
 from .source_kinds import PRIMARY_KINDS, SourceKind
 
 
@@ -19,7 +19,7 @@ class SourceQuerySet(models.QuerySet):
         return self.order_by(rank, "publisher", "title")
 
 
-class Source(models.Model):
+class Source(Versioned):
     """A document a fact comes from, cited by its original publisher."""
 
     key = models.SlugField(

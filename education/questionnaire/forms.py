@@ -2,7 +2,7 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 
 
 class QuestionForm(forms.Form):
@@ -28,7 +28,8 @@ class QuestionForm(forms.Form):
             label=label,
             choices=choices,
             widget=widget,
-            help_text=question.hint,
+            # Crispy prints help text as HTML: an editor's hint is text, so escape it.
+            help_text=escape(question.hint),
             error_messages={
                 "required": f"{required} If you do not know, select “I’m not sure”.",
                 "invalid_choice": "Select from the answers in the list.",

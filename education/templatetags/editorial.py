@@ -4,7 +4,7 @@ sources."""
 from django import template
 from django.urls import reverse
 
-from education.models import EditorialModel
+from education.models import EditorialModel, Revision
 
 register = template.Library()
 
@@ -41,4 +41,14 @@ def source_panel():
             lambda objects: objects.published().without_primary_source(),
             "?status__exact=published&sources=secondary_only",
         )
+    }
+
+
+@register.inclusion_tag("admin/changes_panel.html")
+def changes_panel():
+    """Changes waiting for a medical reviewer, and those sent back to their editors."""
+    return {
+        "pending": Revision.objects.pending().count(),
+        "returned": Revision.objects.filter(state=Revision.State.RETURNED).count(),
+        "url": reverse("admin:education_revision_changelist"),
     }

@@ -31,6 +31,9 @@ CONTENT_PAGES = {
     "search-results": "/search/?q=Herceptin",
     "search-nothing-found": "/search/?q=qwxzzzv",
     "search-did-you-mean": "/search/?q=tamoxifin",
+    "editorial-policy": "/editorial-policy/",
+    "feedback": "/feedback/?page=/drugs/trastuzumab/",
+    "feedback-thanks": "/feedback/thanks/?page=/drugs/trastuzumab/",
 }
 
 

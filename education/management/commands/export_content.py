@@ -1,15 +1,9 @@
 import json
 from pathlib import Path
 
-from django.core import serializers
 from django.core.management.base import BaseCommand
 
-from education.content import FIXTURE_LAYOUT, fixture_dir
-
-
-def natural_order(model):
-    """Rows in a stable order, so an export of unchanged content is byte-for-byte the same."""
-    return sorted(model._default_manager.all(), key=lambda obj: obj.natural_key())
+from education.content import FIXTURE_LAYOUT, fixture_dir, natural_order, serialize_rows
 
 
 class Command(BaseCommand):
@@ -29,16 +23,7 @@ class Command(BaseCommand):
         for name, models in FIXTURE_LAYOUT.items():
             rows = []
             for model in models:
-                rows += json.loads(
-                    serializers.serialize(
-                        "json",
-                        natural_order(model),
-                        use_natural_foreign_keys=True,
-                        use_natural_primary_keys=True,
-                    )
-                )
-            for row in rows:
-                row.pop("pk", None)
+                rows += serialize_rows(natural_order(model))
             text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
             (directory / name).write_text(text, encoding="utf-8")
             self.stdout.write(f"{name}: {len(rows)} rows")
