@@ -1,11 +1,15 @@
 """Published pages stay live while edits wait for review; nothing an editor types is lost."""
 
+import difflib
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from education.content import fixture_dir
 from education.models import (
     AnswerChoice,
     Drug,
@@ -184,7 +188,7 @@ def test_staff_preview_the_pending_version_at_the_public_address(client, django_
     assert NEW_SUMMARY not in public and "Preview" not in public
 
 
-def test_saving_from_a_browser_stores_tidy_text(reviewer):
+def test_saving_from_a_browser_stores_tidy_text(reviewer, tmp_path):
     drug = Drug.objects.get(slug="exemestane")
     lines = drug.how_it_works.split("\n")
     response = edit(reviewer, drug, how_it_works="\r\n".join(line + "  " for line in lines))
@@ -194,6 +198,13 @@ def test_saving_from_a_browser_stores_tidy_text(reviewer):
     latest, before = drug.history.all()[:2]
     changed = {c.field for c in latest.diff_against(before).changes}
     assert changed <= {"edit_version", "last_reviewed_on", "reviewed_by"}  # no text changed
+
+    # The content files show only the review and the time of the save, not every line.
+    call_command("export_content", dir=tmp_path, verbosity=0)
+    committed = (fixture_dir() / "drugs.json").read_text().splitlines()
+    exported = (tmp_path / "drugs.json").read_text().splitlines()
+    changed_lines = [line for line in difflib.ndiff(committed, exported) if line[:2] == "+ "]
+    assert len(changed_lines) == 3, changed_lines  # updated_at, last_reviewed_on, reviewed_by
 
 
 def test_questions_sources_and_synonyms_wait_for_review_too(client, django_user_model):
