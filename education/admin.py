@@ -5,11 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import URLField
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from . import models, revisions
+from . import admin_lockouts, models, review_queue, revisions
+from .admin_layout import PageLayoutMixin, RequiredHelpInline
+from .admin_preview import PreviewMixin
+from .admin_rules import AnswerConditionForm, ConditionFormSet, RuleAdminMixin
+from .admin_sources import CitedByMixin, CitesSourceFilterMixin
 from .admin_workflow import DecisionForm, ProposedInlineFormSet, ReviewedAdmin, decide
 from .editorial import MAX_GRADE, can_publish, field_grades, record_review
 from .glossary import glossary_linker
@@ -19,6 +23,7 @@ from .text import render_markdown
 admin.site.site_header = "Metastatic Breast Cancer Treatment Guide: editorial admin"
 admin.site.site_title = "MBC guide admin"
 admin.site.index_title = "Content"
+admin_lockouts.register(admin.site)  # reviewers unlock locked-out people
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -56,13 +61,19 @@ class PrimarySourceFilter(admin.SimpleListFilter):
         return queryset
 
 
-class WorkflowAdmin(ReviewedAdmin):
+class WorkflowAdmin(PageLayoutMixin, ReviewedAdmin):
     """Draft → in review → published. Only medical reviewers publish, enforced on save.
 
     An editor's change to a published row waits for review as a revision (``ReviewedAdmin``).
     """
 
     actions = ["send_for_review", "publish"]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not can_publish(request.user):
+            actions.pop("publish", None)  # reviewers' only: editors are not offered it
+        return actions
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -79,7 +90,8 @@ class WorkflowAdmin(ReviewedAdmin):
         if obj.status == Status.PUBLISHED and not self.proposes(request, obj):
             if not can_publish(request.user):
                 raise PermissionDenied("Only a medical reviewer can publish.")
-            record_review(obj, request.user)
+            if form.cleaned_data.get("whole_page_reviewed"):
+                record_review(obj, request.user)
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Send selected drafts for review")
@@ -91,19 +103,32 @@ class WorkflowAdmin(ReviewedAdmin):
 
     @admin.action(description="Publish selected (medical reviewers)")
     def publish(self, request, queryset):
+        """Asks first, listing what will go live. Publishing is not a medical review: each
+        page's review is recorded on its own form ("I have reviewed the whole page")."""
         if not can_publish(request.user):
             self.message_user(request, "Only a medical reviewer can publish.", messages.ERROR)
-            return
+            return None
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": "Publish these?",
+                "objects": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/education/publish_confirmation.html", context)
         for obj in queryset:
             obj.status = Status.PUBLISHED
-            record_review(obj, request.user)
             obj.save()
         self.message_user(
-            request, f"Published {queryset.count()} item(s) and recorded your review."
+            request,
+            f"Published {queryset.count()} item(s). No medical review was recorded: record it "
+            "on each page's form after reading it.",
         )
+        return None
 
 
-class EditorialAdmin(WorkflowAdmin):
+class EditorialAdmin(PreviewMixin, CitesSourceFilterMixin, WorkflowAdmin):
     """Content pages: status and review columns, reading grades, and a Markdown preview."""
 
     list_display = ["__str__", "status", "last_reviewed_on", "review_due", "worst_grade"]
@@ -118,6 +143,9 @@ class EditorialAdmin(WorkflowAdmin):
     ]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["sources"]
+    # After the inline rows (a drug's side effects), not in the fieldsets: see admin_layout.
+    after_inlines = ("reading_levels", "preview")
+    after_inlines_title = "Reading level and preview"
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -189,7 +217,7 @@ def grade_badge(grade, warn):
     return format_html('<span class="grade-ok">Reading grade {}</span>', grade)
 
 
-class DrugSideEffectInline(admin.TabularInline):
+class DrugSideEffectInline(RequiredHelpInline, admin.TabularInline):
     model = models.DrugSideEffect
     formset = ProposedInlineFormSet
     extra = 1
@@ -197,23 +225,46 @@ class DrugSideEffectInline(admin.TabularInline):
     autocomplete_fields = ["side_effect", "source"]
 
 
+class SideEffectDrugInline(RequiredHelpInline, admin.TabularInline):
+    """The same rows from the side effect's side: the drugs that can cause it."""
+
+    model = models.DrugSideEffect
+    fk_name = "side_effect"
+    formset = ProposedInlineFormSet  # an editor's change to a published page waits for review
+    extra = 1
+    fields = ["drug", "boxed_warning", "serious", "percent", "frequency", "note", "source"]
+    autocomplete_fields = ["drug", "source"]
+    verbose_name = "drug that can cause it"
+    verbose_name_plural = "drugs that can cause it"
+
+
 @admin.register(models.Source)
-class SourceAdmin(ReviewedAdmin):
+class SourceAdmin(CitedByMixin, ReviewedAdmin):
     list_display = ["title", "publisher", "kind", "published_on", "url"]
     list_filter = ["kind"]
     search_fields = ["title", "publisher", "key", "url"]
     formfield_overrides = {URLField: {"assume_scheme": "https"}}
+    prepopulated_fields = {"key": ["title"]}
 
 
 @admin.register(models.TreatmentType)
 class TreatmentTypeAdmin(EditorialAdmin):
     list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "scope"]
+    page_fieldsets = [
+        (None, ["name", "scope", "summary", "goals", "how_given", "body"]),
+        ("Sources", ["sources"]),
+    ]
 
 
 @admin.register(models.DrugFamily)
 class DrugFamilyAdmin(EditorialAdmin):
     list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "treatment_type"]
     autocomplete_fields = ["treatment_type", "sources"]
+    # Shown as a section of its kind of treatment's page.
+    page_fieldsets = [
+        (None, ["name", "summary"]),
+        ("Links and sources", ["treatment_type", "sources"]),
+    ]
 
 
 @admin.register(models.Drug)
@@ -231,22 +282,68 @@ class DrugAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["generic_name"]}
     autocomplete_fields = ["family", "label_source", "sources"]
     inlines = [DrugSideEffectInline]
+    page_fieldsets = [
+        (
+            None,
+            [
+                "generic_name",
+                "brand_names",
+                "other_names",
+                "family",
+                "summary",
+                "notice",
+                "how_given",
+                "how_it_works",
+                "who_for",
+                "approvals_checked_on",
+                "combinations",
+                "side_effects_note",
+                "questions",
+            ],
+        ),
+        ("Links and sources", ["label_source", "sources"]),
+    ]
 
 
 @admin.register(models.SideEffect)
 class SideEffectAdmin(EditorialAdmin):
     search_fields = ["name", "other_names"]
+    inlines = [SideEffectDrugInline]
+    page_fieldsets = [
+        (
+            None,
+            [
+                "name",
+                "other_names",
+                "summary",
+                "call_now",
+                "call_today",
+                "mention_next_visit",
+                "body",
+                "what_helps",
+            ],
+        ),
+        ("Sources", ["sources"]),
+    ]
 
 
 @admin.register(models.CancerFeature)
 class CancerFeatureAdmin(EditorialAdmin):
     list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "kind"]
     autocomplete_fields = ["sources", "drugs"]
+    page_fieldsets = [
+        (None, ["name", "kind", "summary", "body", "how_tested", "treatment_impact"]),
+        ("Links and sources", ["drugs", "sources"]),
+    ]
 
 
 @admin.register(models.SpreadSite)
 class SpreadSiteAdmin(EditorialAdmin):
     autocomplete_fields = ["sources", "drugs", "treatment_types"]
+    page_fieldsets = [
+        (None, ["name", "summary", "body", "local_treatments"]),
+        ("Links and sources", ["treatment_types", "drugs", "sources"]),
+    ]
 
 
 @admin.register(models.SurvivalStatistic)
@@ -255,12 +352,33 @@ class SurvivalStatisticAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "population"]
     autocomplete_fields = ["source", "sources"]
+    # Shown as a section of the survival page.
+    page_fieldsets = [
+        (
+            None,
+            [
+                "title",
+                "figure",
+                "unit",
+                "measure",
+                "population",
+                "data_years",
+                "explanation",
+                "caveat",
+            ],
+        ),
+        ("Sources", ["source", "sources"]),
+    ]
 
 
 @admin.register(models.GlossaryTerm)
 class GlossaryTermAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["term"]}
     search_fields = ["term", "aliases", "definition"]
+    page_fieldsets = [
+        (None, ["term", "aliases", "definition", "more"]),
+        ("Sources", ["sources"]),
+    ]
 
 
 @admin.register(models.Article)
@@ -269,6 +387,10 @@ class ArticleAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "summary", "body"]
     autocomplete_fields = ["sources", "treatment_types", "drugs"]
+    page_fieldsets = [
+        (None, ["title", "section", "summary", "body"]),
+        ("Links and sources", ["treatment_types", "drugs", "sources"]),
+    ]
 
 
 @admin.register(models.TreatmentUpdate)
@@ -278,17 +400,13 @@ class TreatmentUpdateAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "summary", "body"]
     autocomplete_fields = ["sources", "drugs", "features", "treatment_types", "articles"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "happened_on", "summary", "body"]}),
+    page_fieldsets = [
+        (None, ["title", "happened_on", "summary", "body"]),
         (
             "Pages this site changed because of it",
-            {"fields": ["drugs", "features", "treatment_types", "articles"]},
+            ["drugs", "features", "treatment_types", "articles"],
         ),
-        (
-            "Sources and review",
-            {"fields": ["sources", "status", "updated_at", "last_reviewed_on", "reviewed_by"]},
-        ),
-        ("Reading level and preview", {"fields": ["reading_levels", "preview"]}),
+        ("Sources", ["sources"]),
     ]
 
 
@@ -300,7 +418,8 @@ class AnswerChoiceInline(admin.TabularInline):
 
 class QuestionConditionInline(admin.TabularInline):
     model = models.QuestionCondition
-    formset = ProposedInlineFormSet
+    form = AnswerConditionForm
+    formset = ConditionFormSet
     fk_name = "asked_question"
     extra = 0
     verbose_name = "ask only if"
@@ -325,12 +444,13 @@ class QuestionAdmin(ReviewedAdmin):
 
 class RuleConditionInline(admin.TabularInline):
     model = models.RuleCondition
-    formset = ProposedInlineFormSet
+    form = AnswerConditionForm
+    formset = ConditionFormSet
     extra = 1
 
 
 @admin.register(models.Rule)
-class RuleAdmin(WorkflowAdmin):
+class RuleAdmin(RuleAdminMixin, CitesSourceFilterMixin, WorkflowAdmin):
     list_display = ["title", "group", "status", "order"]
     list_filter = ["status", "group"]
     search_fields = ["title", "slug", "reason"]
@@ -345,6 +465,36 @@ class RuleAdmin(WorkflowAdmin):
         "sources",
     ]
     inlines = [RuleConditionInline]
+    # As its card reads on the results page (see admin_layout); the card after the conditions.
+    page_fieldsets = [
+        (
+            None,
+            [
+                "title",
+                "group",
+                "line",
+                "reason",
+                "may_apply_reason",
+                "not_after",
+                "after_it",
+                "question_to_ask",
+            ],
+        ),
+        (
+            "Links and sources",
+            [
+                "drugs",
+                "treatment_types",
+                "features",
+                "spread_sites",
+                "side_effects",
+                "articles",
+                "sources",
+            ],
+        ),
+    ]
+    after_inlines = RuleAdminMixin.extra_readonly_fields
+    after_inlines_title = "Reading level and preview"
 
 
 @admin.register(models.SearchSynonym)
@@ -395,6 +545,26 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_urls(self):
+        queue = self.admin_site.admin_view(self.queue_view)
+        return [path("queue/", queue, name="education_review_queue"), *super().get_urls()]
+
+    def queue_view(self, request):
+        """Everything waiting for a medical reviewer, across every kind, oldest first."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        due, due_count = review_queue.due_for_review()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Review queue",
+            "waiting": review_queue.waiting_changes(),
+            "in_review": review_queue.in_review(),
+            "due": due,
+            "due_count": due_count,
+        }
+        return TemplateResponse(request, "admin/education/review_queue.html", context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         revision = self.get_object(request, object_id)

@@ -17,13 +17,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import revisions
+from .diffs import word_diff, word_list_diff
 from .editorial import can_publish
-from .models import Revision
+from .models import Revision, Status
+from .text import normalise_text
 
 #: Form fields the workflow adds to every change form, shown together at the end.
-WORKFLOW_FIELDS = ("opened_version", "change_summary", "public_note")
+WORKFLOW_FIELDS = ("opened_version", "change_summary", "public_note", "whole_page_reviewed")
+WHOLE_PAGE_LABEL = "I have reviewed the whole page"
+WHOLE_PAGE_HELP = (
+    "Tick only after reading the whole page against its sources: it records today's date and "
+    "your name as the page's medical review and restarts its 12-month clock. Publishing a "
+    "change alone does not."
+)
 
 
 def stored_version(model, pk):
@@ -51,6 +60,40 @@ def changed_since(obj, opened):
     return f"Changed: {what}. By {'; '.join(people)}." if people else ""
 
 
+#: Bookkeeping the history never shows as a change.
+NOT_SHOWN_IN_HISTORY = {"edit_version", "updated_at"}
+
+
+class WordDiffHistory(HistoricalRecordContextHelper):
+    """The history list: every changed field in full, word by word; bookkeeping and changes
+    of line endings or trailing spaces (from before text was tidied on save) left out."""
+
+    def context_for_delta_changes(self, delta):
+        rows = []
+        for change in delta.changes:
+            if change.field in NOT_SHOWN_IN_HISTORY or _same_text(change.old, change.new):
+                continue
+            field = self.model._meta.get_field(change.field)
+            old = self.prepare_delta_change_value(change, change.old)
+            new = self.prepare_delta_change_value(change, change.new)
+            if isinstance(old, list) or isinstance(new, list):
+                diff = word_list_diff([str(v) for v in old or []], [str(v) for v in new or []])
+            else:
+                diff = word_diff(_text(old), _text(new))
+            rows.append({"field": str(field.verbose_name).capitalize(), "diff": diff})
+        return rows
+
+
+def _text(value):
+    return "" if value is None else str(value)
+
+
+def _same_text(old, new):
+    return (
+        isinstance(old, str) and isinstance(new, str) and normalise_text(old) == normalise_text(new)
+    )
+
+
 class ReviewedForm(forms.ModelForm):
     """Every change form: the version it was opened at, and a note for the review."""
 
@@ -67,6 +110,10 @@ class ReviewedForm(forms.ModelForm):
         required=False,
         help_text="One line readers see on the page with today's date, e.g. 'Added the 2026 "
         "approval for HER2-low cancer'. Leave empty for small fixes such as a typo.",
+    )
+
+    whole_page_reviewed = forms.BooleanField(
+        label=WHOLE_PAGE_LABEL, required=False, help_text=WHOLE_PAGE_HELP
     )
 
     def __init__(self, *args, **kwargs):
@@ -128,6 +175,10 @@ class ReviewedAdmin(SimpleHistoryAdmin):
 
     form = ReviewedForm
     change_form_template = "admin/education/reviewed_change_form.html"
+    object_history_list_template = "admin/education/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return WordDiffHistory(self.model, historical_record)
 
     def proposes(self, request, obj):
         """Whether this save becomes a pending revision instead of changing the live row."""
@@ -145,8 +196,13 @@ class ReviewedAdmin(SimpleHistoryAdmin):
             )
             for name, options in super().get_fieldsets(request, obj)
         ]
-        note = "public_note" if can_publish(request.user) else "change_summary"
-        return [*fieldsets, ("Your change", {"fields": ["opened_version", note]})]
+        if not can_publish(request.user):
+            mine = ["opened_version", "change_summary"]
+        elif hasattr(self.model, "last_reviewed_on"):
+            mine = ["opened_version", "public_note", "whole_page_reviewed"]
+        else:
+            mine = ["opened_version", "public_note"]
+        return [*fieldsets, ("Your change", {"fields": mine})]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -174,9 +230,11 @@ class ReviewedAdmin(SimpleHistoryAdmin):
                 obj.proposal = proposal
         return obj
 
-    def revert_disabled(self, request, obj=None):
-        # An editor's revert of a public page would go live unreviewed: reviewers revert.
-        return super().revert_disabled(request, obj) or self.proposes(request, obj)
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an earlier version: an editor's restore of a public row waits for review
+        like any change; a reviewer's restore is published."""
+        request.restoring = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and self.proposes(request, obj):
@@ -184,9 +242,19 @@ class ReviewedAdmin(SimpleHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        restoring = getattr(request, "restoring", False)
         if self.proposes(request, obj):
+            if restoring:  # the restore form has no inline rows and saves links itself
+                data = revisions.capture(obj, form, [])
+                request.revision = revisions.propose(
+                    obj, data, request.user, "Restore an earlier version"
+                )
+                form.save_m2m = lambda: None
+                return
             request.proposal_for = obj  # kept in save_related, with the inline rows
             return
+        if restoring and hasattr(obj, "status"):
+            obj.status = Status.PUBLISHED  # a reviewer's restore is the published version
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -246,6 +314,9 @@ class ReviewedAdmin(SimpleHistoryAdmin):
 
 
 class DecisionForm(forms.Form):
+    whole_page_reviewed = forms.BooleanField(
+        label=WHOLE_PAGE_LABEL, required=False, help_text=WHOLE_PAGE_HELP
+    )
     public_note = forms.CharField(
         label="Public change note (optional)",
         max_length=200,
@@ -281,7 +352,13 @@ def decide(request, revision, form, record_review):
     if "send_back" in request.POST:
         revisions.send_back(revision, request.user, form.cleaned_data["comment"])
         return "Sent back to the editor with your comment."
+    whole_page = form.cleaned_data["whole_page_reviewed"]
     revisions.apply(
-        revision, request.user, form.cleaned_data["public_note"], record_review=record_review
+        revision,
+        request.user,
+        form.cleaned_data["public_note"],
+        record_review=record_review if whole_page else None,
     )
-    return "Approved and published, with your name and today's date as its medical review."
+    if whole_page:
+        return "Published, with your name and today's date as the page's medical review."
+    return "Published. The page's medical review date is unchanged."

@@ -5,6 +5,7 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .models import TreatmentUpdate
 
@@ -12,12 +13,39 @@ FEED_LENGTH = 20
 
 
 class WhatsNewFeed(Feed):
+    """Every link names the host the feed is read from, as the pages' links do.
+
+    ``get_feed`` is Django's, cut to what this feed uses, without its look-up of the sites
+    framework's Site row (installed for redirects), whose one fixed domain Django would put
+    before the links.
+    """
+
     title = "What's new in metastatic breast cancer treatment"
     link = reverse_lazy("education:whats-new")
     description = (
         "New FDA approvals and other changes in treatment for metastatic breast cancer, "
         "in plain words, with the pages this site changed because of them."
     )
+
+    def get_feed(self, obj, request):
+        feed = self.feed_type(
+            title=self.title,
+            link=request.build_absolute_uri(str(self.link)),
+            description=self.description,
+            language=self.language or get_language(),
+            feed_url=request.build_absolute_uri(request.path),
+        )
+        for item in self.items():
+            link = request.build_absolute_uri(item.get_absolute_url())
+            feed.add_item(
+                title=self.item_title(item),
+                link=link,
+                description=self.item_description(item),
+                unique_id=link,
+                pubdate=self.item_pubdate(item),
+                updateddate=self.item_updateddate(item),
+            )
+        return feed
 
     def items(self):
         return TreatmentUpdate.objects.published()[:FEED_LENGTH]

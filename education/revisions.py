@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
+from .diffs import word_diff
 from .editorial import MAX_GRADE, MIN_WORDS_TO_WARN
 from .models import Revision, Status
 from .text import normalise_text, reading_grade
@@ -121,7 +122,8 @@ def apply(revision, reviewer, public_note="", record_review=None):
 
     Refused (``RevisionError``) when the revision is no longer pending or the live row
     changed since the revision was made: the reviewer would be approving text they did not
-    read. ``record_review(obj, reviewer)`` notes the medical review on publishing.
+    read. ``record_review(obj, reviewer)``, given only when the reviewer reviewed the whole
+    page, records the medical review.
     """
     model = revision.model
     with transaction.atomic():
@@ -235,6 +237,11 @@ class FieldChange:
     new: str
     markdown: bool
     grade: float | None
+
+    @property
+    def diff(self):
+        """The whole text, words taken out struck through and words put in marked."""
+        return word_diff(self.old, self.new)
 
     @property
     def grade_warning(self):

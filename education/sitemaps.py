@@ -1,4 +1,9 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sites.requests import RequestSite
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .models import EditorialModel
@@ -50,3 +55,23 @@ sitemaps = {
         if model.has_page
     },
 }
+
+
+@x_robots_tag
+def sitemap(request, sitemaps):
+    """Django's sitemap view, naming the host the request came to.
+
+    Django's own takes the domain from the sites framework's Site row (installed for the
+    redirects of old addresses), one fixed name; like the pages, the sitemap names this host.
+    """
+    site = RequestSite(request)
+    urls = []
+    for entry in sitemaps.values():
+        entry = entry() if callable(entry) else entry
+        try:
+            urls += entry.get_urls(page=request.GET.get("p", 1), site=site, protocol=request.scheme)
+        except (EmptyPage, PageNotAnInteger) as error:
+            raise Http404("No such page of the sitemap.") from error
+    return TemplateResponse(
+        request, "sitemap.xml", {"urlset": urls}, content_type="application/xml"
+    )

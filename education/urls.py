@@ -1,4 +1,3 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
@@ -7,7 +6,7 @@ from .cache import cache_public_page
 from .feeds import WhatsNewFeed
 from .health import healthz
 from .questionnaire import views as questionnaire
-from .sitemaps import sitemaps
+from .sitemaps import sitemap, sitemaps
 
 app_name = "education"
 

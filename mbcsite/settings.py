@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Old page addresses (a renamed slug) redirect to the new ones: education.redirects.
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "formtools",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -73,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a 404 at a page's old address into a 301 to its new one. Below the page cache, so
+    # a redirect is never stored as a page.
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -83,6 +89,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "mbcsite.urls"
+
+# The one Site the redirects belong to. Nothing else reads its domain: pages, the sitemap, the
+# feed and the admin's "View on site" name the host each request came to.
+SITE_ID = 1
 
 TEMPLATES = [
     {

@@ -67,16 +67,18 @@ def test_a_reviewer_sees_the_difference_and_approving_publishes_it_with_name_and
 
     member_of(django_user_model, client, "Medical reviewers", "rita")
     index = BeautifulSoup(client.get(reverse("admin:index")).content, "html.parser")
-    waiting = index.find(id="changes-panel").find("a", string="Waiting for a medical reviewer")
-    assert waiting.find_parent("tr").find("td").get_text() == "1"
+    assert index.find(id="queue-panel").find("a", string="letrozole")["href"] == review_url(
+        revision
+    )
     review = BeautifulSoup(client.get(review_url(revision)).content, "html.parser")
     row = review.find("th", string="Summary").find_parent("tr")
-    assert drug.summary[:40] in row.get_text() and NEW_SUMMARY in row.get_text()
+    assert row.find("del") and row.find("ins") and NEW_SUMMARY in row.get_text()
     assert "Reading grade of the new text" in row.get_text()
     assert len(review.select("table.revision-diff tbody tr")) == 1  # only what changed
 
     response = client.post(
-        review_url(revision), {"approve": "1", "public_note": "Clearer summary."}
+        review_url(revision),
+        {"approve": "1", "public_note": "Clearer summary.", "whole_page_reviewed": "on"},
     )
     assert response.status_code == 302
     drug.refresh_from_db()
@@ -199,12 +201,12 @@ def test_saving_from_a_browser_stores_tidy_text(reviewer, tmp_path):
     changed = {c.field for c in latest.diff_against(before).changes}
     assert changed <= {"edit_version", "last_reviewed_on", "reviewed_by"}  # no text changed
 
-    # The content files show only the review and the time of the save, not every line.
+    # The content files show only the time of the save, not every line.
     call_command("export_content", dir=tmp_path, verbosity=0)
     committed = (fixture_dir() / "drugs.json").read_text().splitlines()
     exported = (tmp_path / "drugs.json").read_text().splitlines()
     changed_lines = [line for line in difflib.ndiff(committed, exported) if line[:2] == "+ "]
-    assert len(changed_lines) == 3, changed_lines  # updated_at, last_reviewed_on, reviewed_by
+    assert len(changed_lines) == 1, changed_lines  # updated_at
 
 
 def test_questions_sources_and_synonyms_wait_for_review_too(client, django_user_model):
@@ -285,7 +287,7 @@ def test_the_trust_panel_says_who_reviewed_it_what_changed_and_links_the_policy(
     reviewer_user = Group.objects.get(name="Medical reviewers").user_set.get()
     client.force_login(reviewer_user)
     for number in range(4):
-        edit(client, side_effect, public_note=f"Change note {number}.", name=side_effect.name)
+        edit(client, side_effect, public_note=f"Change note {number}.", whole_page_reviewed="on")
     soup = BeautifulSoup(client.get(side_effect.get_absolute_url()).content, "html.parser")
     client.logout()
     soup = BeautifulSoup(client.get(side_effect.get_absolute_url()).content, "html.parser")

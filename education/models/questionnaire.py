@@ -5,6 +5,7 @@ editors can change what a situation leads to without a code change. Question key
 and answer values are fixed: links, tests and printed handouts rely on them.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -118,6 +119,27 @@ class AnswerCondition(models.Model):
     def value_list(self):
         return split_commas(self.values)
 
+    def clean(self):
+        super().clean()
+        if self.question_id is not None:
+            errors = unknown_answers(self.question, self.value_list)
+            if errors:
+                raise ValidationError({"values": errors})
+
+
+def unknown_answers(question, values):
+    """Error messages for each of ``values`` that ``question`` does not offer as an answer."""
+    offered = [choice.value for choice in question.choices.all()]
+    return [
+        ValidationError(
+            "'%(value)s' is not an answer to '%(question)s'. Its answers are: %(answers)s.",
+            code="unknown_answer",
+            params={"value": value, "question": question.text, "answers": ", ".join(offered)},
+        )
+        for value in dict.fromkeys(values)
+        if value not in offered
+    ]
+
 
 class QuestionConditionManager(models.Manager):
     def get_by_natural_key(self, asked_question_key, question_key):
@@ -149,6 +171,10 @@ class QuestionCondition(AnswerCondition):
         return (self.asked_question.key, self.question.key)
 
     natural_key.dependencies = ["education.question"]
+
+
+#: The question whose answers a rule's "not after" names: the treatments the reader has had.
+PRIOR_TREATMENTS = "prior_treatments"
 
 
 class Rule(Versioned):
@@ -225,6 +251,16 @@ class Rule(Versioned):
         "usually comes after it. Plain words.",
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Position within its group.")
+    last_reviewed_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date a medical reviewer last reviewed the whole rule. Empty until then.",
+    )
+    reviewed_by = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="The medical reviewer who last reviewed the whole rule. Empty until then.",
+    )
 
     objects = SlugManager.from_queryset(EditorialQuerySet)()
     history = HistoricalRecords(
@@ -248,6 +284,9 @@ class Rule(Versioned):
     def natural_key(self):
         return (self.slug,)
 
+    #: What the reader sees for this rule, measured for reading level (as content pages are).
+    readable_fields = ("reason", "may_apply_reason", "after_it")
+
     def reading_grade(self):
         """Flesch-Kincaid grade of what the reader sees for this rule."""
         return reading_grade(self.reason, self.may_apply_reason, self.after_it)
@@ -255,6 +294,15 @@ class Rule(Versioned):
     @property
     def not_after_list(self):
         return split_commas(self.not_after)
+
+    def clean(self):
+        super().clean()
+        values = self.not_after_list
+        if values:
+            question = Question.objects.filter(key=PRIOR_TREATMENTS).first()
+            errors = unknown_answers(question, values) if question else []
+            if errors:
+                raise ValidationError({"not_after": errors})
 
 
 class RuleConditionManager(models.Manager):

@@ -49,24 +49,26 @@ def published_rules():
         Prefetch("conditions__question"),
         *(Prefetch(field, queryset=model.objects.published()) for field, model, *_ in LINKED_PAGES),
     )
-    return [
-        RuleSpec(
-            slug=rule.slug,
-            title=rule.title,
-            group=rule.group,
-            reason=rule.reason,
-            may_apply_reason=rule.may_apply_reason,
-            question_to_ask=rule.question_to_ask,
-            conditions=tuple(to_condition(c) for c in rule.conditions.all()),
-            links=rule_links(rule),
-            order=rule.order,
-            line=rule.line,
-            line_label=rule.get_line_display() if rule.line else "",
-            not_after=frozenset(rule.not_after_list),
-            after_it=rule.after_it,
-        )
-        for rule in rules
-    ]
+    return [rule_spec(rule) for rule in rules]
+
+
+def rule_spec(rule, links=None):
+    """One rule as the engine reads it; ``links`` default to the rule's own (see ``rule_links``)."""
+    return RuleSpec(
+        slug=rule.slug,
+        title=rule.title,
+        group=rule.group,
+        reason=rule.reason,
+        may_apply_reason=rule.may_apply_reason,
+        question_to_ask=rule.question_to_ask,
+        conditions=tuple(to_condition(c) for c in rule.conditions.all()),
+        links=rule_links(rule) if links is None else links,
+        order=rule.order,
+        line=rule.line,
+        line_label=rule.get_line_display() if rule.line else "",
+        not_after=frozenset(rule.not_after_list),
+        after_it=rule.after_it,
+    )
 
 
 def questions():

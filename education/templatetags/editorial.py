@@ -4,7 +4,11 @@ sources."""
 from django import template
 from django.urls import reverse
 
+from education import review_queue
 from education.models import EditorialModel, Revision
+
+#: How many waiting items the admin home lists; the queue page lists them all.
+QUEUE_PANEL_ITEMS = 5
 
 register = template.Library()
 
@@ -44,11 +48,16 @@ def source_panel():
     }
 
 
-@register.inclusion_tag("admin/changes_panel.html")
-def changes_panel():
-    """Changes waiting for a medical reviewer, and those sent back to their editors."""
+@register.inclusion_tag("admin/queue_panel.html")
+def queue_panel():
+    """The review queue's first items on the admin home: what waits, oldest first."""
+    waiting = review_queue.waiting_changes() + review_queue.in_review()
+    _, due_count = review_queue.due_for_review()
     return {
-        "pending": Revision.objects.pending().count(),
+        "waiting": waiting[:QUEUE_PANEL_ITEMS],
+        "waiting_count": len(waiting),
         "returned": Revision.objects.filter(state=Revision.State.RETURNED).count(),
-        "url": reverse("admin:education_revision_changelist"),
+        "due_count": due_count,
+        "url": reverse("admin:education_review_queue"),
+        "returned_url": reverse("admin:education_revision_changelist") + "?state=returned",
     }

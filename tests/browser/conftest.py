@@ -60,6 +60,14 @@ def site(live_server, transactional_db, settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     call_command("load_content", verbosity=0)
+    # The transactional database is emptied after each browser test, rows made by migrations
+    # too: put back the site row the redirects app reads on every request.
+    from django.contrib.sites.models import Site
+
+    Site.objects.get_or_create(
+        pk=settings.SITE_ID, defaults={"domain": "localhost", "name": "MBC guide"}
+    )
+    Site.objects.clear_cache()
     return live_server.url
 
 

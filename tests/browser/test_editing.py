@@ -71,8 +71,9 @@ def test_an_edit_waits_for_review_then_a_reviewer_approves_it(site, browser):
     assert NEW_SUMMARY in diff and "Reading grade of the new text" in diff
     screenshot(reviewer, "admin-review-change")
     reviewer.fill("#id_public_note", "A plainer summary.")
+    reviewer.check("#id_whole_page_reviewed")
     reviewer.click("input[name=approve]")
-    assert "Approved and published" in reviewer.inner_text(".messagelist")
+    assert "Published, with your name" in reviewer.inner_text(".messagelist")
 
     page = public_summary(browser, site, drug)
     assert NEW_SUMMARY in page
