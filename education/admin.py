@@ -6,16 +6,17 @@ from django.db.models import URLField
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from . import admin_lockouts, models, review_queue, revisions
+from .admin_grades import grade_badge, reading_levels_html
 from .admin_layout import PageLayoutMixin, RequiredHelpInline
 from .admin_preview import PreviewMixin
 from .admin_rules import AnswerConditionForm, ConditionFormSet, RuleAdminMixin
 from .admin_sources import CitedByMixin, CitesSourceFilterMixin
 from .admin_workflow import DecisionForm, ProposedInlineFormSet, ReviewedAdmin, decide
-from .editorial import MAX_GRADE, can_publish, field_grades, record_review
+from .editorial import can_publish, field_grades, record_review
 from .glossary import glossary_linker
 from .models import Status
 from .text import render_markdown
@@ -172,22 +173,7 @@ class EditorialAdmin(PreviewMixin, CitesSourceFilterMixin, WorkflowAdmin):
 
     @admin.display(description="Reading level of each text")
     def reading_levels(self, obj):
-        grades = field_grades(obj) if obj and obj.pk else {}
-        if not grades:
-            return "Save to measure the reading level."
-        rows = format_html_join(
-            "",
-            "<li>{}: {}</li>",
-            ((name.replace("_", " "), grade_badge(*g)) for name, g in grades.items()),
-        )
-        page_grade = obj.reading_grade()
-        whole = grade_badge(page_grade, page_grade > MAX_GRADE)
-        return format_html(
-            "<p>Whole page: {}. Aim for grade 6; no page above grade {}.</p><ul>{}</ul>",
-            whole,
-            MAX_GRADE,
-            rows,
-        )
+        return reading_levels_html(obj)
 
     @admin.display(description="Preview (as on the public page)")
     def preview(self, obj):
@@ -204,17 +190,6 @@ class EditorialAdmin(PreviewMixin, CitesSourceFilterMixin, WorkflowAdmin):
             if getattr(obj, name)
         ]
         return mark_safe("".join(sections))
-
-
-def grade_badge(grade, warn):
-    if warn:
-        return format_html(
-            '<strong class="grade-warning">Reading grade {} – above grade {}: '
-            "use shorter sentences and everyday words.</strong>",
-            grade,
-            MAX_GRADE,
-        )
-    return format_html('<span class="grade-ok">Reading grade {}</span>', grade)
 
 
 class DrugSideEffectInline(RequiredHelpInline, admin.TabularInline):

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
+from .admin_grades import reading_levels_html
 from .admin_workflow import ProposedInlineFormSet, ReviewedForm
 from .models import Question, Rule, Status
 from .models.drugs import split_commas
@@ -335,9 +336,7 @@ class RuleAdminMixin:
 
     @admin.display(description="Reading level of each text")
     def reading_levels(self, obj):
-        from .admin import EditorialAdmin  # the admin imports this module
-
-        return EditorialAdmin.reading_levels(self, obj)
+        return reading_levels_html(obj)
 
     @admin.display(description="As readers see it on the results page")
     def card_preview(self, obj):
