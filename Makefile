@@ -3,6 +3,9 @@
 #   make test  - install, lint, and run the whole test suite (browser tests need Debian's
 #                chromium at /usr/bin/chromium; npm fetches axe-core and Sass)
 PYTHON ?= python3
+# Test processes for everything but the browser tests (pytest-xdist); the browser tests run
+# after, in one process: their live server empties its database after each test.
+TEST_WORKERS ?= auto
 VENV := .venv
 BIN := $(VENV)/bin
 
@@ -33,4 +36,5 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 test: lint node_modules/.package-lock.json
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/pytest
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/browser
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/pytest tests/browser
