@@ -175,21 +175,6 @@ class ConditionFormSet(ProposedInlineFormSet):
         return {**super().get_form_kwargs(index), "questions": self.questions}
 
 
-def grouped_answers(question):
-    """A question's answers as choices, under their "group" headings where they have one."""
-    choices, groups = [], {}
-    for choice in question.choices.all():
-        option = (choice.value, f"{choice.label} ({choice.value})")
-        if not choice.group:
-            choices.append(option)
-        elif choice.group in groups:
-            groups[choice.group].append(option)
-        else:
-            groups[choice.group] = [option]
-            choices.append((choice.group, groups[choice.group]))
-    return choices
-
-
 class RuleForm(ReviewedForm):
     """A rule, with "not after" as checkboxes of the earlier-treatments answers."""
 
@@ -204,7 +189,9 @@ class RuleForm(ReviewedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         question = Question.objects.filter(key=PRIOR_TREATMENTS).prefetch_related("choices").first()
-        self.fields["not_after"].choices = grouped_answers(question) if question else []
+        self.fields["not_after"].choices = (
+            question.grouped_choices(lambda c: f"{c.label} ({c.value})") if question else []
+        )
         initial = self.initial.get("not_after")
         if isinstance(initial, str):
             self.initial["not_after"] = split_commas(initial)

@@ -52,6 +52,22 @@ class Question(Versioned):
     def natural_key(self):
         return (self.key,)
 
+    def grouped_choices(self, label):
+        """The answers as form choices, in order, those with a heading gathered under it where
+        it first appears, so a long list (18 earlier treatments) stays easy to scan.
+        ``label(choice)`` is what each answer shows."""
+        choices, groups = [], {}
+        for choice in self.choices.all():
+            item = (choice.value, label(choice))
+            if not choice.group:
+                choices.append(item)
+            elif choice.group in groups:
+                groups[choice.group].append(item)
+            else:
+                groups[choice.group] = [item]
+                choices.append((choice.group, groups[choice.group]))
+        return choices
+
 
 class AnswerChoiceManager(models.Manager):
     def get_by_natural_key(self, question_key, value):

@@ -15,7 +15,7 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
-        choices = self.grouped_choices(question)
+        choices = question.grouped_choices(self.choice_label)
         # The question is the page's heading, inside the fieldset's legend (the GOV.UK pattern).
         label = format_html('<h1 class="question-heading">{}</h1>', question.text)
         if question.multiple:
@@ -39,22 +39,6 @@ class QuestionForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-
-    @classmethod
-    def grouped_choices(cls, question):
-        """The answers in order, those with a heading gathered under it where it first appears,
-        so a long list (18 earlier treatments) stays easy to scan on a phone."""
-        choices, groups = [], {}
-        for choice in question.choices.all():
-            item = (choice.value, cls.choice_label(choice))
-            if not choice.group:
-                choices.append(item)
-            elif choice.group in groups:
-                groups[choice.group].append(item)
-            else:
-                groups[choice.group] = [item]
-                choices.append((choice.group, groups[choice.group]))
-        return choices
 
     @staticmethod
     def choice_label(choice):
