@@ -9,16 +9,29 @@ TEST_WORKERS ?= auto
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev content lint
+.PHONY: run test install install-dev lock content lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 install: $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+
+# make lock - after editing requirements.txt or requirements-dev.txt: rewrites requirements.lock
+# and requirements-dev.lock (every package pinned, with the sha256 of each of its files on PyPI;
+# the dev lock is resolved within the runtime lock's pins). Pins still allowed are kept;
+# `make lock LOCK_ARGS=--upgrade` moves every package to its newest allowed release. uv comes
+# from requirements-dev.lock.
+LOCK_ARGS ?=
+UV_COMPILE = $(BIN)/uv pip compile --quiet --no-config --generate-hashes --universal \
+	--python-version 3.11 $(LOCK_ARGS)
+
+lock: install-dev
+	$(UV_COMPILE) requirements.txt -o requirements.lock
+	$(UV_COMPILE) --constraint requirements.lock requirements-dev.txt -o requirements-dev.lock
 
 content: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput

@@ -16,6 +16,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
@@ -44,19 +45,25 @@ def release_id():
 
 
 def page_cache_key(request, version):
-    """One entry per page, content version, release, and whether the browser takes gzip."""
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-    return f"page:{release_id()}:{version.version}:{encoding}:{address}"
+    """One entry per page, content version, release, and whether the browser takes gzip.
+
+    The page is its path alone: pages name the site by SITE_URL, never by the Host header,
+    so every host, port or letter case a request sends shares one entry. The encoding is
+    decided by the very test GZipMiddleware uses, so a made-up Accept-Encoding gets the
+    same entry as the page it would be served.
+    """
+    path = hashlib.sha256(request.path_info.encode()).hexdigest()
+    gzip = re_accepts_gzip.search(request.headers.get("Accept-Encoding", ""))
+    return f"page:{release_id()}:{version.version}:{'gzip' if gzip else 'identity'}:{path}"
 
 
 def may_use_cache(request):
     """Anonymous GETs of a public page's plain address. Staff (previewing drafts), anyone with
-    a session, and requests with a query string always get a fresh page: nobody can fill the
-    cache with endless variants of one page."""
+    a session, and requests with any query string (even a bare "?") always get a fresh page:
+    nobody can fill the cache with endless variants of one page."""
     if (
         request.method not in ("GET", "HEAD")
-        or request.GET
+        or request.META.get("QUERY_STRING")
         or settings.SESSION_COOKIE_NAME in request.COOKIES
     ):
         return False

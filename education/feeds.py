@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import TreatmentUpdate
+from .site_url import absolute_url
 
 FEED_LENGTH = 20
 
@@ -30,13 +31,13 @@ class WhatsNewFeed(Feed):
     def get_feed(self, obj, request):
         feed = self.feed_type(
             title=self.title,
-            link=request.build_absolute_uri(str(self.link)),
+            link=absolute_url(str(self.link)),
             description=self.description,
             language=self.language or get_language(),
-            feed_url=request.build_absolute_uri(request.path),
+            feed_url=absolute_url(request.path),
         )
         for item in self.items():
-            link = request.build_absolute_uri(item.get_absolute_url())
+            link = absolute_url(item.get_absolute_url())
             feed.add_item(
                 title=self.item_title(item),
                 link=link,

@@ -5,15 +5,28 @@ questions with room for notes, where the facts came from, the date it was made, 
 page's address with a QR code back to it.
 """
 
+import hashlib
+import json
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
 import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
 from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .models import ContentVersion
+from .ratelimits import pdf_limit
+from .site_url import absolute_url
 
 SIZES = {"normal", "large"}
 PAPERS = {"letter": "letter", "a4": "A4"}
@@ -50,6 +63,41 @@ def qr_svg(url):
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
+class StaticFilesFetcher(URLFetcher):
+    """What WeasyPrint may load while making a PDF: ``data:`` URLs (the QR code) and the
+    site's own static files, read from disk. Anything else — ``file:`` paths, other sites,
+    the site's own pages — raises, and WeasyPrint leaves that image or stylesheet out, so no
+    text in a template or in content can make the server read a file or call an address."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("data",), allow_redirects=False)
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = static_file(url)
+        if path is None:
+            raise ValueError(f"Handouts load only data: URLs and this site's static files: {url}")
+        mime_type, _ = mimetypes.guess_type(path.name)
+        return URLFetcherResponse(
+            url, path.read_bytes(), {"Content-Type": mime_type or "application/octet-stream"}
+        )
+
+
+def static_file(url):
+    """The file on disk for a static file's address on this site, or None."""
+    prefix = absolute_url(settings.STATIC_URL)
+    if not url.startswith(prefix):
+        return None
+    name = unquote(urlsplit(url).path.removeprefix(urlsplit(prefix).path))
+    if not name or any(part in ("", ".", "..") for part in name.split("/")) or "\\" in name:
+        return None
+    if staticfiles_storage.exists(name):  # collected (and hashed) files, as in production
+        return Path(staticfiles_storage.path(name))
+    found = finders.find(name)  # the source folders, as in development and tests
+    return Path(found) if found else None
+
+
 def render_pdf(template, context, request, options):
     page_url = context["page_url"]
     html = render_to_string(
@@ -62,7 +110,9 @@ def render_pdf(template, context, request, options):
         },
         request=request,
     )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return HTML(
+        string=html, base_url=absolute_url("/"), url_fetcher=StaticFilesFetcher()
+    ).write_pdf()
 
 
 def pdf_response(pdf, filename):
@@ -78,16 +128,30 @@ def bad_options_response():
     )
 
 
+def pdf_cache_key(key_parts):
+    """A SHA-256 of the parts (anything JSON can hold), the content version and today's date
+    (a handout prints the date it was made). Hashed, so a reader's answers never appear in
+    the cache's list of keys."""
+    made_of = [ContentVersion.current(), str(timezone.localdate()), *key_parts]
+    return "handout:" + hashlib.sha256(json.dumps(made_of, sort_keys=True).encode()).hexdigest()
+
+
 def cached_pdf(key_parts, make):
-    """Content handouts are the same for everyone: keep them per content version and day."""
-    key = ":".join(
-        ["handout", str(ContentVersion.current()), str(timezone.localdate()), *key_parts]
-    )
+    """A PDF is the same for everyone who asks with the same parts: keep it per content
+    version and day, and make it only when it is not kept yet."""
+    key = pdf_cache_key(key_parts)
     pdf = cache.get(key)
     if pdf is None:
         pdf = make()
         cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf
+
+
+def cached_results_pdf(answers, options, make):
+    """A reader's results PDF depends only on their answers: readers who gave the same
+    answers, in any order, share one."""
+    canonical = {question: sorted(values) for question, values in answers.items()}
+    return cached_pdf(["results", canonical, options.size, options.paper], make)
 
 
 def markdown_list_items(source):
@@ -105,6 +169,10 @@ class HandoutMixin:
     handout_template = None
     default_questions = ()
 
+    @method_decorator(pdf_limit)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
     def handout_questions(self):
         return list(self.default_questions)
 
@@ -118,7 +186,7 @@ class HandoutMixin:
         context.update(
             glossary_linker=None,  # no links on paper
             title=capfirst(str(getattr(self.object, "display_name", self.object))),
-            page_url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            page_url=absolute_url(self.object.get_absolute_url()),
             questions=self.handout_questions(),
             **self.handout_context(context),
         )

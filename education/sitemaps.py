@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .models import EditorialModel
+from .site_url import site_domain, site_protocol
 
 
 class StaticPagesSitemap(Sitemap):
@@ -59,17 +60,21 @@ sitemaps = {
 
 @x_robots_tag
 def sitemap(request, sitemaps):
-    """Django's sitemap view, naming the host the request came to.
+    """Django's sitemap view, naming the site by SITE_URL.
 
     Django's own takes the domain from the sites framework's Site row (installed for the
-    redirects of old addresses), one fixed name; like the pages, the sitemap names this host.
+    redirects of old addresses, where it is a placeholder); like the pages, handouts and feed,
+    the sitemap names the one address set in SITE_URL, never the request's Host.
     """
     site = RequestSite(request)
+    site.domain = site.name = site_domain()
     urls = []
     for entry in sitemaps.values():
         entry = entry() if callable(entry) else entry
         try:
-            urls += entry.get_urls(page=request.GET.get("p", 1), site=site, protocol=request.scheme)
+            urls += entry.get_urls(
+                page=request.GET.get("p", 1), site=site, protocol=site_protocol()
+            )
         except (EmptyPage, PageNotAnInteger) as error:
             raise Http404("No such page of the sitemap.") from error
     return TemplateResponse(

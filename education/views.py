@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .glossary import glossary_linker
@@ -25,8 +26,10 @@ from .models import (
     TreatmentUpdate,
 )
 from .models.base import REVIEW_INTERVAL
+from .ratelimits import search_limit
 from .revisions import preview
 from .search import KINDS, MAX_QUERY, highlight, search
+from .site_url import absolute_url
 from .text import plain_text
 
 
@@ -337,11 +340,12 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         *(f"Disallow: {path}" for path in private),
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(reverse('education:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+@method_decorator(search_limit, name="dispatch")
 class SearchView(TemplateView):
     """Results for ?q=, grouped by kind. The query is shown back escaped and never stored."""
 

@@ -2,7 +2,7 @@
 
 One module, configured by environment variables (see README "Configuration"):
 DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, DJANGO_SECURE,
-SITE_OWNER, SITE_CONTACT_EMAIL, SITE_FUNDING, FEEDBACK_RETENTION_DAYS, FEEDBACK_CLIENT_IP_HEADER.
+SITE_OWNER, SITE_CONTACT_EMAIL, SITE_FUNDING, FEEDBACK_RETENTION_DAYS, DJANGO_PROXY_COUNT.
 """
 
 import os
@@ -36,6 +36,22 @@ ALLOWED_HOSTS = [
     if host.strip()
 ]
 
+
+def default_site_url(hosts):
+    """http:// and the first allowed host that names one host (not "*" or ".example.org")."""
+    for host in hosts:
+        if host != "*" and not host.startswith("."):
+            return f"http://{host}"
+    return "http://localhost"
+
+
+# The site's one public address. Cache keys, handout links and QR codes, the sitemap, the feed
+# and robots.txt use it, never the Host header a request sent: a request cannot put another
+# address into what other readers get.
+SITE_URL = (
+    os.environ.get("DJANGO_SITE_URL", "").strip() or default_site_url(ALLOWED_HOSTS)
+).rstrip("/")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -64,11 +80,18 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 and a file a 415, before anything below
+    # reads the body (CSRF checking would).
+    "mbcsite.middleware.RequestBodyLimitMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Answers anonymous requests for public pages from the cache (compressed, with their ETag
     # already made), before the stack below runs.
     "education.cache.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Admin pages, staff, readers with a session, and responses setting a cookie get
+    # "Cache-Control: private, no-store". Above SessionMiddleware, so on the way out it sees the
+    # session and CSRF cookies the middleware below set.
+    "mbcsite.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,6 +102,8 @@ MIDDLEWARE = [
     # Turns a 404 at a page's old address into a 301 to its new one. Below the page cache, so
     # a redirect is never stored as a page.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Turns the Ratelimited a limited PDF or search raises into RATELIMIT_VIEW's 429 page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -118,14 +143,36 @@ DATABASES = {
     )
 }
 
+
+def sqlite_must_exist(database):
+    """Open an SQLite file read-write but never create it: a missing or moved file is an error
+    (pages from the cache, then 503s), not a new empty database that answers "no such table".
+    `migrate` (education's own, which wraps Django's) creates the file on a fresh machine."""
+    name = str(database.get("NAME", ""))
+    if database["ENGINE"].endswith("sqlite3") and name and not name.startswith(("file:", ":")):
+        database["NAME"] = f"file:{name}?mode=rw"
+
+
+sqlite_must_exist(DATABASES["default"])
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # An unreachable server fails a request in seconds (a 503), not after minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+
+
+def redis_cache(url):
+    """The shared cache on Redis. Fail open, fast: a Redis that is down or not answering costs
+    a page at most a quarter second, once, and the page is made without the cache
+    (mbcsite/redis_cache.py)."""
+    return {
+        "BACKEND": "mbcsite.redis_cache.FailOpenRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
+    }
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -138,13 +185,31 @@ else:
 # - E003 flags LocMemCache as "not a shared cache": without REDIS_URL each app process keeps its
 #   own count, so with N gunicorn workers one address may post up to N times the limit an hour.
 #   That is enough against a flood of posts on one server; set REDIS_URL for one shared count.
+# With the cache down, counts cannot be kept: let requests through rather than refuse them all.
+RATELIMIT_FAIL_OPEN = True
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
-RATELIMIT_IP_META_KEY = "feedback.addresses.client_address"
-# Behind a proxy, the header it puts the reader's address in (such as X-Real-IP); the proxy
-# must overwrite any value the client sent. Unset: the connection's address (REMOTE_ADDR).
-FEEDBACK_CLIENT_IP_HEADER = os.environ.get("FEEDBACK_CLIENT_IP_HEADER", "").strip()
+RATELIMIT_IP_META_KEY = "mbcsite.client_address.client_address"
+# PDFs and search are limited per address too (education/ratelimits.py): past the limit, this
+# view answers with a friendly 429 page.
+RATELIMIT_VIEW = "education.ratelimits.too_many_requests"
+# How many proxies we run in front of the app (DJANGO_PROXY_COUNT; 0: none, the app faces the
+# internet). The reader's address is then the Nth entry from the right of X-Forwarded-For, the
+# one our outermost proxy wrote; with 0 the header is ignored. One reading for the feedback,
+# PDF and search limits and the admin lockouts: mbcsite/client_address.py.
+try:
+    PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "").strip() or 0)
+except ValueError:
+    PROXY_COUNT = -1
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be a whole number, 0 or more.")
+if os.environ.get("FEEDBACK_CLIENT_IP_HEADER", "").strip():
+    # Removed: it trusted a header for the feedback limit only, while axes read another.
+    raise ImproperlyConfigured(
+        "FEEDBACK_CLIENT_IP_HEADER is no longer read. Unset it and set DJANGO_PROXY_COUNT to the "
+        "number of proxies in front of the site (see README)."
+    )
 # Readers' feedback is deleted after this many days (`manage.py delete_old_feedback`).
 try:
     FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "").strip() or 365)
@@ -178,14 +243,24 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Sessions live in a signed cookie in the reader's own browser: questionnaire answers
-# never reach the database, and any app server can read them.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions live in a cookie in the reader's own browser: questionnaire answers never reach the
+# database, and any app server can read them. Encrypted (a key derived from SECRET_KEY), not
+# only signed: whoever copies the cookie cannot read the answers in it.
+SESSION_ENGINE = "mbcsite.encrypted_cookie_session"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True  # "kept only in this browser until you close it"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # and never longer than a working day, even if left open
 SESSION_COOKIE_SAMESITE = "Lax"
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+
+# Request bodies. The biggest form anyone sends is the admin's side effect with all its drugs:
+# about 21 KB and 430 fields (tests/test_hardening.py keeps ten times that under both limits).
+# RequestBodyLimitMiddleware refuses a longer declared body before reading it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# The site takes no files anywhere: a multipart body with a file part is refused (415).
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -203,6 +278,8 @@ CONTENT_FIXTURE_DIR = BASE_DIR / "fixtures"
 if env_flag("DJANGO_SECURE"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    # Load balancers and monitors ask over plain HTTP, from inside.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -247,9 +324,13 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The address behind our proxies, as the rate limits read it (DJANGO_PROXY_COUNT), not what a
+# client writes in X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "mbcsite.client_address.client_address"
 
-# One JSON object a line. Django logs a request's path, never its query string or body, so
-# questionnaire answers (always POSTed) and search words never reach the logs.
+# One JSON object a line. DropQueryStrings cuts query strings out of every message and drops
+# the request Django attaches to 4xx/5xx records (python-json-logger would write it out, query
+# string and all), so search words and answers (always POSTed) never reach the logs.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -259,9 +340,23 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
         }
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"drop_query_strings": {"()": "mbcsite.log_filters.DropQueryStrings"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["drop_query_strings"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # Lockouts and failed sign-ins are warnings, so they are logged; start-up chatter is not.
-    # axes masks the username and address in what it logs.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # Lockouts and failed sign-ins are warnings, so they are logged; start-up chatter is
+        # not. axes masks the username and address in what it logs.
+        "axes": {"level": "WARNING"},
+        # Only through the filtered handler. Django's defaults also send these to a console
+        # handler of their own (with DEBUG), to mail_admins (the request's GET and POST), and
+        # runserver's request lines to a handler that prints them whole.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

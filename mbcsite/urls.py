@@ -6,3 +6,5 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("", include("education.urls")),
 ]
+
+handler500 = "mbcsite.errors.server_error"

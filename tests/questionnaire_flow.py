@@ -4,6 +4,7 @@ Shared by the tests that need a walked questionnaire (its own flows, handouts, s
 """
 
 import re
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -13,6 +14,19 @@ PREFIX = "questionnaire_wizard"
 START = reverse("education:questionnaire-wizard") + "?reset"
 CHECK = reverse("education:questionnaire-check")
 RESULTS = reverse("education:questionnaire-results")
+FORM = "application/x-www-form-urlencoded"
+
+#: A reader whose cancer grew on an aromatase inhibitor, with an ESR1 change and bone spread.
+GREW_ON_AROMATASE_INHIBITOR = {
+    "hormone_receptor": ["positive"],
+    "her2": ["negative"],
+    "menopause": ["post"],
+    "mutations": ["esr1"],
+    "spread": ["bone"],
+    "prior_treatments": ["aromatase_inhibitor"],
+    "growing": ["yes"],
+    "serious_symptoms": ["no"],
+}
 
 
 def step_url(step):
@@ -23,7 +37,12 @@ def post_step(client, step, values):
     data = {f"{PREFIX}-current_step": step}
     if values is not None:
         data[f"{step}-{step}"] = values
-    return client.post(step_url(step), data)
+    return post_form(client, step_url(step), data)
+
+
+def post_form(client, url, data):
+    """Post as a browser posts a plain form (URL-encoded, not multipart like the test client)."""
+    return client.post(url, urlencode(data, doseq=True), content_type=FORM)
 
 
 def step_of(url):

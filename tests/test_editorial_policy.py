@@ -118,9 +118,9 @@ def test_it_is_a_public_cached_page_with_no_cookie():
     assert browser.get(URL, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
-def test_linked_from_every_footer_the_privacy_page_and_the_sitemap(client):
+def test_linked_from_every_footer_the_privacy_page_and_the_sitemap(client, settings):
     for path in ("/", "/drugs/letrozole/", "/privacy/", "/feedback/"):
         footer = BeautifulSoup(client.get(path).content, "html.parser").find("footer")
         assert footer.find("a", href=URL), path
     assert main_of(client.get("/privacy/")).find("a", href=URL)
-    assert f"http://testserver{URL}" in client.get("/sitemap.xml").content.decode()
+    assert f"{settings.SITE_URL}{URL}" in client.get("/sitemap.xml").content.decode()

@@ -161,19 +161,19 @@ def test_robot_posts_count_towards_the_limit_too(client):
 
 
 def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_names(client, settings):
-    settings.FEEDBACK_CLIENT_IP_HEADER = "X-Real-IP"
-    for n in range(6):
-        response = client.post(
-            FORM, {"message": MESSAGE}, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=f"192.0.2.{n}"
+    settings.PROXY_COUNT = 1  # our proxy appends the address it saw to X-Forwarded-For
+
+    def post(forwarded):
+        return client.post(
+            FORM, {"message": MESSAGE}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
         )
-        assert response.status_code == 302
-    for _ in range(5):
-        client.post(FORM, {"message": MESSAGE}, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="192.0.2.9")
-    response = client.post(
-        FORM, {"message": MESSAGE}, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="192.0.2.9"
-    )
-    assert response.status_code == 429
-    garbled = client.post(FORM, {"message": MESSAGE}, HTTP_X_REAL_IP="not an address")
+
+    for n in range(6):
+        assert post(f"192.0.2.{n}").status_code == 302
+    for n in range(5):
+        post(f"10.9.9.{n}, 192.0.2.9")  # what the client wrote itself is not read
+    assert post("192.0.2.9").status_code == 429
+    garbled = post("not an address")
     assert garbled.status_code == 302  # falls back to the connection's address
 
 

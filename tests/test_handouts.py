@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from education.models import Article, Drug, SideEffect, Status, TreatmentType
+from education.site_url import absolute_url
 
 from handout_pdf import pdf_text, squash
-from questionnaire_flow import walk
+from questionnaire_flow import GREW_ON_AROMATASE_INHIBITOR, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,8 @@ def test_drug_handout_has_name_side_effects_warnings_sources_and_qr_address(clie
         assert link.side_effect.name in text
     for source in drug.sources.all():
         assert squash(source.title) in squash(text)
-    assert squash(f"http://testserver{drug.get_absolute_url()}") in squash(text)
+    # The address is the site's own (settings.SITE_URL), never the request's Host header.
+    assert squash(absolute_url(drug.get_absolute_url())) in squash(text)
     assert "Questions to ask your care team" in text
     assert "not medical advice" in text
     assert "Handout made on" in text
@@ -97,17 +99,7 @@ def test_pages_with_a_handout_offer_print_or_save_as_pdf(client):
     assert "/drugs/letrozole/handout.pdf?size=large" in page
 
 
-#: A reader whose cancer grew on an aromatase inhibitor, with an ESR1 change and bone spread.
-ANSWERS = {
-    "hormone_receptor": ["positive"],
-    "her2": ["negative"],
-    "menopause": ["post"],
-    "mutations": ["esr1"],
-    "spread": ["bone"],
-    "prior_treatments": ["aromatase_inhibitor"],
-    "growing": ["yes"],
-    "serious_symptoms": ["no"],
-}
+ANSWERS = GREW_ON_AROMATASE_INHIBITOR
 
 
 def test_results_handout_lists_this_persons_options_and_questions(client):

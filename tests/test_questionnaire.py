@@ -19,7 +19,17 @@ from education.questionnaire.answers import SESSION_KEY
 from education.questionnaire.results import STEPS
 
 from handout_pdf import pdf_text
-from questionnaire_flow import CHECK, PREFIX, RESULTS, START, post_step, step_of, step_url, walk
+from questionnaire_flow import (
+    CHECK,
+    PREFIX,
+    RESULTS,
+    START,
+    post_form,
+    post_step,
+    step_of,
+    step_url,
+    walk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -244,8 +254,8 @@ def test_none_cannot_be_chosen_with_a_gene_change(client):
 
 def test_missing_management_form_is_a_400(client):
     client.get(START)
-    response = client.post(
-        step_url("hormone_receptor"), {"hormone_receptor-hormone_receptor": "positive"}
+    response = post_form(
+        client, step_url("hormone_receptor"), {"hormone_receptor-hormone_receptor": "positive"}
     )
     assert response.status_code == 400
 
@@ -351,7 +361,8 @@ def test_answers_are_forgotten_when_the_browser_closes(client):
 
 def test_a_tampered_step_name_is_a_400(client):
     client.get(START)
-    response = client.post(
+    response = post_form(
+        client,
         step_url("hormone_receptor"),
         {f"{PREFIX}-current_step": "not-a-step", "hormone_receptor-hormone_receptor": "positive"},
     )

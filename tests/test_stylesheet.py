@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from questionnaire_flow import CHECK, PREFIX, RESULTS, step_url, walk
+from questionnaire_flow import CHECK, PREFIX, RESULTS, post_form, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def css_classes(path):
 
 
 def classes_on(client, path, data=None):
-    response = client.post(path, data) if data is not None else client.get(path)
+    response = post_form(client, path, data) if data is not None else client.get(path)
     assert response.status_code in (200, 404), path
     return {
         name

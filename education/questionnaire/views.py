@@ -4,15 +4,25 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from education.models import Rule
 
-from ..handouts import HandoutOptions, bad_options_response, pdf_response, render_pdf
+from ..handouts import (
+    HandoutOptions,
+    bad_options_response,
+    cached_results_pdf,
+    pdf_response,
+    render_pdf,
+)
+from ..ratelimits import pdf_limit
+from ..site_url import absolute_url
 from . import rules
 from .answers import load_answers, save_answers
 from .engine import should_ask
@@ -49,6 +59,13 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return {"question": self.questions[step or self.steps.current]}
 
     def post(self, request, *args, **kwargs):
+        # The form posts plain fields; a multipart body is never parsed (nor its files read).
+        if request.content_type == "multipart/form-data":
+            return HttpResponse(
+                "The questionnaire takes answers as a plain form, not as an upload.",
+                status=415,
+                content_type="text/plain; charset=utf-8",
+            )
         # formtools trusts the posted step name; a tampered one must be a 400, not a crash.
         posted_step = request.POST.get(f"{self.prefix}-current_step")
         if posted_step is not None and posted_step not in self.get_form_list():
@@ -157,6 +174,7 @@ class ResultsView(AnswersMixin, TemplateView):
         return context
 
 
+@method_decorator(pdf_limit, name="dispatch")
 class ResultsHandoutView(ResultsView):
     """The reader's own results as a PDF, built from their session alone."""
 
@@ -168,10 +186,14 @@ class ResultsHandoutView(ResultsView):
             return bad_options_response()
         context.update(
             title="Options to ask my care team about",
-            page_url=self.request.build_absolute_uri(reverse("education:questionnaire")),
+            page_url=absolute_url(reverse("education:questionnaire")),
             questions=context["results"].care_team_questions,
         )
-        pdf = render_pdf("handouts/results.html", context, self.request, options)
+
+        def make():
+            return render_pdf("handouts/results.html", context, self.request, options)
+
+        pdf = cached_results_pdf(context["answers"], options, make)
         response = pdf_response(pdf, "my-options-handout.pdf")
         response["Cache-Control"] = "private, no-store"
         return response

@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from education.models import Revision
+from education.site_url import absolute_url
 
 register = template.Library()
 
@@ -20,5 +21,5 @@ def trust_panel(context, obj, plain=False):
         "recent_notes": notes[:RECENT_NOTES],
         "all_notes": notes if len(notes) > RECENT_NOTES else [],
         "plain": plain,
-        "policy_url": context["request"].build_absolute_uri(reverse("education:editorial-policy")),
+        "policy_url": absolute_url(reverse("education:editorial-policy")),
     }
