@@ -148,7 +148,8 @@ def test_a_missing_sqlite_file_is_an_error_not_a_new_empty_database(tmp_path):
     path = tmp_path / "moved-away.sqlite3"
     database = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}
     sqlite_must_exist(database)
-    wrapper = DatabaseWrapper({**connection.settings_dict, **database}, alias="missing")
+    # Whatever database the tests run on, this one is SQLite, with no options of another.
+    wrapper = DatabaseWrapper({**connection.settings_dict, **database, "OPTIONS": {}}, "missing")
     with pytest.raises(OperationalError):
         wrapper.ensure_connection()
     assert not path.exists()
