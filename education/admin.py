@@ -19,6 +19,7 @@ from .admin_workflow import DecisionForm, ProposedInlineFormSet, ReviewedAdmin, 
 from .editorial import can_publish, field_grades, record_review
 from .glossary import glossary_linker
 from .models import Status
+from .models.questionnaire import RULE_LINKED_FIELDS
 from .text import render_markdown
 
 admin.site.site_header = "Metastatic Breast Cancer Treatment Guide: editorial admin"
@@ -430,15 +431,7 @@ class RuleAdmin(RuleAdminMixin, CitesSourceFilterMixin, WorkflowAdmin):
     list_filter = ["status", "group"]
     search_fields = ["title", "slug", "reason"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = [
-        "drugs",
-        "treatment_types",
-        "articles",
-        "features",
-        "spread_sites",
-        "side_effects",
-        "sources",
-    ]
+    autocomplete_fields = [*RULE_LINKED_FIELDS, "sources"]
     inlines = [RuleConditionInline]
     # As its card reads on the results page (see admin_layout); the card after the conditions.
     page_fieldsets = [
@@ -455,18 +448,7 @@ class RuleAdmin(RuleAdminMixin, CitesSourceFilterMixin, WorkflowAdmin):
                 "question_to_ask",
             ],
         ),
-        (
-            "Links and sources",
-            [
-                "drugs",
-                "treatment_types",
-                "features",
-                "spread_sites",
-                "side_effects",
-                "articles",
-                "sources",
-            ],
-        ),
+        ("Links and sources", [*RULE_LINKED_FIELDS, "sources"]),
     ]
     after_inlines = RuleAdminMixin.extra_readonly_fields
     after_inlines_title = "Reading level and preview"

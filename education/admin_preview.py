@@ -16,7 +16,7 @@ from .admin_workflow import stored_version
 
 
 class PreviewMixin:
-    """For a ModelAdmin of content with a page of its own (``has_page``)."""
+    """For a ModelAdmin of content with a page of its own (``content_kind.has_page``)."""
 
     def get_urls(self):
         opts = self.opts
@@ -30,7 +30,8 @@ class PreviewMixin:
         ]
 
     def has_preview(self):
-        return getattr(self.model, "has_page", False)
+        kind = getattr(self.model, "content_kind", None)
+        return bool(kind and kind.has_page)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}

@@ -242,7 +242,7 @@ class CardPreview:
             .prefetch_related(
                 *(
                     Prefetch(field, queryset=model.objects.published())
-                    for field, model, *_ in LINKED_PAGES
+                    for field, model in LINKED_PAGES
                 )
             )
             .first()

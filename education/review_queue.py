@@ -10,7 +10,8 @@ from datetime import date, datetime
 
 from django.urls import reverse
 
-from .models import EditorialModel, Revision, Rule, Status
+from .models import Revision, Rule, Status
+from .models.kinds import content_kinds
 
 #: How many of the pages due for a full review the queue lists by name; the rest are counted.
 DUE_LISTED = 50
@@ -18,7 +19,7 @@ DUE_LISTED = 50
 
 def reviewed_kinds():
     """Every kind of content a medical reviewer signs off."""
-    return [*EditorialModel.__subclasses__(), Rule]
+    return [*content_kinds(), Rule]
 
 
 @dataclass(frozen=True)

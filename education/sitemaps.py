@@ -6,7 +6,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .models import EditorialModel
+from .models.kinds import content_kinds
 from .site_url import site_domain, site_protocol
 
 
@@ -52,8 +52,8 @@ sitemaps = {
     "pages": StaticPagesSitemap,
     **{
         model._meta.model_name: PublishedSitemap(model)
-        for model in EditorialModel.__subclasses__()
-        if model.has_page
+        for model in content_kinds()
+        if model.content_kind.has_page
     },
 }
 

@@ -6,6 +6,7 @@ from .cache import cache_public_page
 from .feeds import WhatsNewFeed
 from .health import healthz
 from .questionnaire import views as questionnaire
+from .search.views import SearchView
 from .sitemaps import sitemap, sitemaps
 
 app_name = "education"
@@ -87,7 +88,7 @@ urlpatterns = [
     ),
     page("privacy/", views.PrivacyView.as_view(), "privacy"),
     page("editorial-policy/", views.EditorialPolicyView.as_view(), "editorial-policy"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/", SearchView.as_view(), name="search"),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     page("robots.txt", views.robots_txt, "robots"),

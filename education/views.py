@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .glossary import glossary_linker
@@ -26,9 +25,7 @@ from .models import (
     TreatmentUpdate,
 )
 from .models.base import REVIEW_INTERVAL
-from .ratelimits import search_limit
 from .revisions import preview
-from .search import KINDS, MAX_QUERY, highlight, search
 from .site_url import absolute_url
 from .text import plain_text
 
@@ -343,33 +340,3 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('education:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-@method_decorator(search_limit, name="dispatch")
-class SearchView(TemplateView):
-    """Results for ?q=, grouped by kind. The query is shown back escaped and never stored."""
-
-    template_name = "education/search.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        raw = self.request.GET.get("q", "")
-        searched, results, suggestion = search(raw)
-        words = searched.split()
-        for result in results:
-            result.summary_html = highlight(plain_text(result.entry.summary), words)
-            result.title_html = highlight(result.entry.title, words)
-            result.kind_label = KINDS[result.entry.kind]
-        context.update(
-            query=raw[:MAX_QUERY].strip(),
-            searched=searched,
-            best=results[0] if results else None,
-            groups=[
-                (label, [r for r in results[1:] if r.entry.kind == kind])
-                for kind, label in KINDS.items()
-                if any(r.entry.kind == kind for r in results[1:])
-            ],
-            count=len(results),
-            suggestion=suggestion if not any(r.score >= 70 for r in results) else "",
-        )
-        return context

@@ -194,6 +194,9 @@ RATELIMIT_IP_META_KEY = "mbcsite.client_address.client_address"
 # PDFs and search are limited per address too (education/ratelimits.py): past the limit, this
 # view answers with a friendly 429 page.
 RATELIMIT_VIEW = "education.ratelimits.too_many_requests"
+# DJANGO_RATELIMIT=0 turns those limits off: only for a benchmark, whose load all comes from
+# one address (bench/pages.sh).
+RATELIMIT_ENABLE = os.environ.get("DJANGO_RATELIMIT", "") != "0"
 # How many proxies we run in front of the app (DJANGO_PROXY_COUNT; 0: none, the app faces the
 # internet). The reader's address is then the Nth entry from the right of X-Forwarded-For, the
 # one our outermost proxy wrote; with 0 the header is ignored. One reading for the feedback,

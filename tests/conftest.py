@@ -48,9 +48,13 @@ def fresh_cache():
     """Tests roll the database back, so the content version can repeat: start each cache empty."""
     from django.core.cache import cache
 
+    from education.search.index import forget
+
     cache.clear()
+    forget()
     yield
     cache.clear()
+    forget()
 
 
 def pytest_collection_modifyitems(items):

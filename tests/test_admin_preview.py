@@ -133,7 +133,7 @@ def test_every_kind_with_a_page_previews_with_its_own_template(reviewer):
     kinds = [
         model
         for model, model_admin in admin.site._registry.items()
-        if hasattr(model_admin, "preview_view") and model.has_page
+        if hasattr(model_admin, "preview_view") and model.content_kind.has_page
     ]
     assert len(kinds) == 8
     for model in kinds:

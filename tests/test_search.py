@@ -1,10 +1,22 @@
 """Search finds what readers heard in the clinic: brands, misspellings, plain words."""
 
+from collections import Counter
+from io import StringIO
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.urls import reverse
 
-from education.models import SearchSynonym
+from education.models import Drug, SearchSynonym, Status
+from education.models.kinds import content_kinds
+from education.search import search
+from education.search.documents import PAGE_KIND, Document
+from education.search.evaluation import load_queries, rank_of
+from education.search.index import SearchIndex, current_index
+from education.search.ranking import exact_query, rank
+from education.search.results import snippet_html
+from education.sitemaps import sitemaps
 
 pytestmark = pytest.mark.django_db
 
@@ -94,9 +106,9 @@ def test_results_are_grouped_with_words_highlighted(client):
 
 
 def test_editors_synonyms_change_results(client):
-    assert first_result(client, "wobbly teeth") != "/side-effects/osteonecrosis-of-the-jaw/"
-    SearchSynonym.objects.create(phrase="wobbly teeth", means="Jaw bone damage")
-    assert first_result(client, "wobbly teeth") == "/side-effects/osteonecrosis-of-the-jaw/"
+    assert first_result(client, "wonky chompers") != "/side-effects/osteonecrosis-of-the-jaw/"
+    SearchSynonym.objects.create(phrase="wonky chompers", means="Jaw bone damage")
+    assert first_result(client, "wonky chompers") == "/side-effects/osteonecrosis-of-the-jaw/"
 
 
 def test_nothing_found_still_gives_a_useful_page(client):
@@ -155,3 +167,89 @@ def test_queries_are_not_stored(client):
     client.get(reverse("education:search"), {"q": "Herceptin"})
     assert counts() == before
     assert not client.cookies
+
+
+RELEVANCE = load_queries()
+
+
+@pytest.mark.parametrize("item", RELEVANCE, ids=[item["query"] for item in RELEVANCE])
+def test_every_query_in_the_relevance_file_finds_its_page_in_the_first_three(item):
+    assert rank_of(search(item["query"]), item) in (1, 2, 3)
+
+
+def test_the_relevance_file_is_real_world_and_broad():
+    kinds = Counter(item["kind"] for item in RELEVANCE)
+    assert len(RELEVANCE) >= 120
+    assert {"brand", "generic", "misspelling", "symptom", "question", "test", "spread"} <= set(
+        kinds
+    )
+    tested = {query for query, _ in QUERIES}
+    assert tested <= {item["query"] for item in RELEVANCE}
+
+
+def test_search_eval_prints_the_figures():
+    out = StringIO()
+    call_command("search_eval", stdout=out)
+    first_line = out.getvalue().splitlines()[0]
+    assert f"queries: {len(RELEVANCE)}" in first_line
+    assert "first 3:" in first_line and "mean reciprocal rank:" in first_line
+
+
+@pytest.mark.parametrize(
+    "query, drug",
+    [
+        ("kadcyla side effects", "ado-trastuzumab-emtansine"),
+        ("side effects of tamoxifen", "tamoxifen"),
+        ("does ibrance cause hair loss", "palbociclib"),
+    ],
+)
+def test_side_effects_of_a_drug_lead_to_its_side_effect_section(client, query, drug):
+    assert first_result(client, query) == f"/drugs/{drug}/#side-effects-heading"
+    page = client.get(f"/drugs/{drug}/").content.decode()
+    assert 'id="side-effects-heading"' in page  # the anchor is on the page
+
+
+def test_plurals_and_stems_match(client):
+    assert first_result(client, "bone metastasis") == "/spread/bone/"
+    assert first_result(client, "hot flash") == "/side-effects/hot-flashes/"
+    assert first_result(client, "mouth sore") == "/side-effects/mouth-sores/"
+
+
+def test_question_words_do_not_drown_the_content_words(client):
+    assert first_result(client, "what is HER2-low") == "/cancer-features/her2-low/"
+    assert first_result(client, "how long will I live") == "/survival/"
+
+
+def test_the_best_match_shows_an_escaped_snippet_from_the_page():
+    document = Document(
+        kind=PAGE_KIND,
+        title="Test page",
+        url="/test/",
+        summary="A summary.",
+        names=["Test page"],
+        body="Some text. <script>alert(1)</script> Bone pain can be eased with care & rest.",
+    )
+    results_index = SearchIndex.build([document], {})
+    query, _ = exact_query(results_index, "bone pain")
+    ranked, _ = rank(results_index, "bone pain")
+    html = snippet_html(results_index, query, ranked[0].address)
+    assert "<mark>Bone</mark> <mark>pain</mark>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&amp; rest" in html
+
+
+def test_an_unpublished_page_leaves_search_at_once(client):
+    assert first_result(client, "Kisqali") == "/drugs/ribociclib/"
+    drug = Drug.objects.get(slug="ribociclib")
+    drug.status = Status.DRAFT
+    drug.save()
+    assert first_result(client, "Kisqali") != "/drugs/ribociclib/"
+
+
+def test_search_covers_every_kind_with_a_page_and_only_those(client):
+    index = current_index()
+    searched = {document.kind.key for document in index.documents}
+    with_pages = {m.content_kind.key for m in content_kinds() if m.content_kind.has_page}
+    assert searched == with_pages | {"page"}
+    assert set(sitemaps) - {"pages"} == {
+        m._meta.model_name for m in content_kinds() if m.content_kind.has_page
+    }

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 
 from .base import EditorialModel, EditorialQuerySet, SlugManager
+from .kinds import ContentKind
 
 
 class ArticleQuerySet(EditorialQuerySet):
@@ -17,6 +18,10 @@ class ArticleQuerySet(EditorialQuerySet):
 
 class Article(EditorialModel):
     """A topic that is not one drug: local treatment, palliative care, living with MBC..."""
+
+    content_kind = ContentKind(
+        "article", "Topics", rank=7, singular="Topic", names=("title",), body=("body",)
+    )
 
     readable_fields = ("summary", "body")
     #: Relations kept in the page's history as well as its sources.

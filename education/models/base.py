@@ -134,9 +134,9 @@ class EditorialModel(Versioned):
 
     #: The prose fields a reader sees on the page, measured for reading level.
     readable_fields = ()
-    #: Whether each row has a page of its own (listed in the sitemap). Kinds shown only as a
-    #: part of another page (a drug family, a survival figure) say False.
-    has_page = True
+    #: What search, the sitemap, the review panel and the cache need to know about this kind
+    #: (see ``kinds.py``): every concrete content model declares one.
+    content_kind = None
 
     def reading_grade(self):
         """Flesch-Kincaid grade of the page's prose, read as one text."""

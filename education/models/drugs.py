@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .base import EditorialModel, EditorialQuerySet, SlugManager, Status
+from .kinds import ContentKind
 
 
 def split_commas(value):
@@ -19,6 +20,27 @@ class DrugQuerySet(EditorialQuerySet):
 
 class Drug(EditorialModel):
     """One medicine, named by its generic name, with its brand names."""
+
+    content_kind = ContentKind(
+        "drug",
+        "Drugs",
+        rank=1,
+        singular="Drug",
+        names=("generic_name", "brand_name_list", "other_name_list"),
+        # A search for a side effect or a family also finds the drugs in it.
+        body=(
+            "who_for",
+            "how_it_works",
+            "how_given",
+            "combinations",
+            "notice",
+            "side_effects_note",
+            "family.name",
+            "side_effect_names",
+        ),
+        select_related=("family",),
+        prefetch_related=("side_effects",),
+    )
 
     readable_fields = (
         "summary",
@@ -118,6 +140,10 @@ class Drug(EditorialModel):
     @property
     def other_name_list(self):
         return split_commas(self.other_names)
+
+    @property
+    def side_effect_names(self):
+        return [side_effect.name for side_effect in self.side_effects.all()]
 
     @property
     def display_name(self):

@@ -2,10 +2,20 @@ from django.db import models
 from django.urls import reverse
 
 from .base import EditorialModel
+from .kinds import ContentKind
 
 
 class CancerFeature(EditorialModel):
     """A test result that steers treatment, such as HER2-positive or a BRCA mutation."""
+
+    content_kind = ContentKind(
+        "feature",
+        "Test results",
+        rank=3,
+        singular="Test result",
+        names=("name",),
+        body=("body", "how_tested", "treatment_impact"),
+    )
 
     readable_fields = ("summary", "body", "how_tested", "treatment_impact")
     #: Relations kept in the page's history as well as its sources.

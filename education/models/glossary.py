@@ -3,10 +3,22 @@ from django.urls import reverse
 
 from .base import EditorialModel
 from .drugs import split_commas
+from .kinds import ContentKind
 
 
 class GlossaryTerm(EditorialModel):
     """A medical word and its plain meaning; linked wherever it first appears in a body."""
+
+    content_kind = ContentKind(
+        "glossary",
+        "Word list",
+        rank=8,
+        singular="Word",
+        names=("term", "alias_list"),
+        summary="definition",
+        body=("more",),
+        search_weight=0.25,
+    )
 
     readable_fields = ("definition", "more")
 

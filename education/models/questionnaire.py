@@ -191,6 +191,16 @@ class QuestionCondition(AnswerCondition):
 
 #: The question whose answers a rule's "not after" names: the treatments the reader has had.
 PRIOR_TREATMENTS = "prior_treatments"
+#: The pages a rule links to, in the order its links are listed (drugs first). Its history
+#: keeps each of these, and the questionnaire and the rule admin read them from here.
+RULE_LINKED_FIELDS = (
+    "drugs",
+    "treatment_types",
+    "features",
+    "spread_sites",
+    "side_effects",
+    "articles",
+)
 
 
 class Rule(Versioned):
@@ -279,17 +289,7 @@ class Rule(Versioned):
     )
 
     objects = SlugManager.from_queryset(EditorialQuerySet)()
-    history = HistoricalRecords(
-        m2m_fields=[
-            "drugs",
-            "treatment_types",
-            "articles",
-            "features",
-            "spread_sites",
-            "side_effects",
-            "sources",
-        ]
-    )
+    history = HistoricalRecords(m2m_fields=[*RULE_LINKED_FIELDS, "sources"])
 
     class Meta:
         ordering = ["group", "order", "slug"]

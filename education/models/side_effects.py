@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 
 from .base import EditorialModel
+from .drugs import split_commas
+from .kinds import ContentKind
 
 
 class SideEffect(EditorialModel):
@@ -10,6 +12,15 @@ class SideEffect(EditorialModel):
     Warning signs are kept in three fields, one per urgency level, so every sign
     carries how urgent it is and the page can show the most urgent first.
     """
+
+    content_kind = ContentKind(
+        "side_effect",
+        "Side effects",
+        rank=2,
+        singular="Side effect",
+        names=("name", "other_name_list"),
+        body=("body", "what_helps", "call_now", "call_today", "mention_next_visit"),
+    )
 
     readable_fields = (
         "summary",
@@ -50,3 +61,7 @@ class SideEffect(EditorialModel):
 
     def get_absolute_url(self):
         return reverse("education:side-effect-detail", args=[self.slug])
+
+    @property
+    def other_name_list(self):
+        return split_commas(self.other_names)

@@ -2,10 +2,20 @@ from django.db import models
 from django.urls import reverse
 
 from .base import EditorialModel
+from .kinds import ContentKind
 
 
 class SpreadSite(EditorialModel):
     """A part of the body where breast cancer can spread, and what is done there."""
+
+    content_kind = ContentKind(
+        "spread",
+        "Where cancer spreads",
+        rank=5,
+        singular="Where it spreads",
+        names=("name",),
+        body=("body", "local_treatments"),
+    )
 
     readable_fields = ("summary", "body", "local_treatments")
     #: Relations kept in the page's history as well as its sources.

@@ -1,13 +1,17 @@
 from django.db import models
 
 from .base import EditorialModel
+from .kinds import ContentKind
 
 
 class SurvivalStatistic(EditorialModel):
     """One survival figure, always shown with who it describes, its years and a caveat."""
 
     readable_fields = ("population", "explanation", "caveat")
-    has_page = False  # shown on the survival page
+    # Shown on the survival page.
+    content_kind = ContentKind(
+        "survival_figure", "Survival figures", rank=11, singular="Survival figure", has_page=False
+    )
 
     class Measure(models.TextChoices):
         RELATIVE_5YR = "relative_5yr", "5-year relative survival"

@@ -2,10 +2,20 @@ from django.db import models
 from django.urls import reverse
 
 from .base import EditorialModel
+from .kinds import ContentKind
 
 
 class TreatmentType(EditorialModel):
     """A kind of treatment, such as hormone therapy or radiation therapy."""
+
+    content_kind = ContentKind(
+        "treatment",
+        "Kinds of treatment",
+        rank=4,
+        singular="Treatment",
+        names=("name",),
+        body=("body", "how_given", "goals"),
+    )
 
     readable_fields = ("summary", "body", "how_given", "goals")
 
@@ -43,7 +53,10 @@ class TreatmentType(EditorialModel):
 class DrugFamily(EditorialModel):
     """A group of drugs that work the same way, such as aromatase inhibitors."""
 
-    has_page = False  # shown on its treatment type's page
+    # Shown on its treatment type's page.
+    content_kind = ContentKind(
+        "drug_family", "Drug families", rank=10, singular="Drug family", has_page=False
+    )
 
     name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Aromatase inhibitors'.")
     treatment_type = models.ForeignKey(

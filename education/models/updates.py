@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from .base import EditorialModel
+from .kinds import ContentKind
 
 #: /whats-new/feed/ is the feed, so no entry may have this slug.
 RESERVED_SLUG = "feed"
@@ -11,6 +12,16 @@ RESERVED_SLUG = "feed"
 class TreatmentUpdate(EditorialModel):
     """A dated change in treatment (an FDA approval, a new form of a drug) for the "What's new"
     page and feed, with the pages this site changed because of it."""
+
+    content_kind = ContentKind(
+        "update",
+        "What's new",
+        rank=9,
+        singular="What's new",
+        names=("title",),
+        body=("body",),
+        search_weight=0.4,
+    )
 
     readable_fields = ("summary", "body")
     #: Relations kept in the entry's history as well as its sources.

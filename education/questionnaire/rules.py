@@ -2,16 +2,8 @@
 
 from django.db.models import Prefetch
 
-from education.models import (
-    Article,
-    CancerFeature,
-    Drug,
-    Question,
-    Rule,
-    SideEffect,
-    SpreadSite,
-    TreatmentType,
-)
+from education.models import Question, Rule
+from education.models.questionnaire import RULE_LINKED_FIELDS
 
 from .engine import Condition, Link, RuleSpec
 
@@ -20,25 +12,24 @@ def to_condition(row):
     return Condition(question=row.question.key, values=frozenset(row.value_list), negate=row.negate)
 
 
-#: The kinds of page a rule links to, in the order its links are listed: the rule's field, the
-#: page model, the link's kind, the word named in front of the title (so a "Clinical trials" topic
-#: and a "Clinical trials" treatment page never read the same) and the attribute that titles it.
-LINKED_PAGES = (
-    ("drugs", Drug, "drug", "Drug", "display_name"),
-    ("treatment_types", TreatmentType, "treatment", "Treatment", "name"),
-    ("features", CancerFeature, "feature", "Test result", "name"),
-    ("spread_sites", SpreadSite, "spread", "Where it spreads", "name"),
-    ("side_effects", SideEffect, "side-effect", "Side effect", "name"),
-    ("articles", Article, "article", "Topic", "title"),
+#: The kinds of page a rule links to, in the order its links are listed: the rule's field and
+#: the page model (whose ``content_kind`` says what one is called and how it is titled).
+LINKED_PAGES = tuple(
+    (field, Rule._meta.get_field(field).related_model) for field in RULE_LINKED_FIELDS
 )
-LINKED_FIELDS = tuple(field for field, *_ in LINKED_PAGES)
 
 
 def rule_links(rule):
-    """Links to the plain explanation of everything a rule mentions, drugs first."""
+    """Links to the plain explanation of everything a rule mentions, drugs first. Each title
+    says what kind of page it is, so a "Clinical trials" topic and a "Clinical trials"
+    treatment page never read the same."""
     return tuple(
-        Link(f"{word}: {getattr(page, title)}", page.get_absolute_url(), kind)
-        for field, _, kind, word, title in LINKED_PAGES
+        Link(
+            f"{model.content_kind.singular}: {model.content_kind.title(page)}",
+            page.get_absolute_url(),
+            model.content_kind.key,
+        )
+        for field, model in LINKED_PAGES
         for page in getattr(rule, field).all()
     )
 
@@ -47,7 +38,7 @@ def published_rules():
     """Every published rule as a RuleSpec, linking only to published pages."""
     rules = Rule.objects.published().prefetch_related(
         Prefetch("conditions__question"),
-        *(Prefetch(field, queryset=model.objects.published()) for field, model, *_ in LINKED_PAGES),
+        *(Prefetch(field, queryset=model.objects.published()) for field, model in LINKED_PAGES),
     )
     return [rule_spec(rule) for rule in rules]
 

@@ -5,7 +5,8 @@ from django import template
 from django.urls import reverse
 
 from education import review_queue
-from education.models import EditorialModel, Revision
+from education.models import Revision
+from education.models.kinds import content_kinds
 
 #: How many waiting items the admin home lists; the queue page lists them all.
 QUEUE_PANEL_ITEMS = 5
@@ -17,7 +18,7 @@ def panel_rows(rows_of, filter_query):
     """One row per content kind with something to do: its name, how many, and a link to the
     admin list filtered to them."""
     rows = []
-    for model in EditorialModel.__subclasses__():
+    for model in content_kinds():
         count = rows_of(model.objects).count()
         if count:
             opts = model._meta

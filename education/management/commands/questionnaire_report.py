@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 
 from education.models import AnswerChoice, Question, Rule
+from education.models.questionnaire import RULE_LINKED_FIELDS
 from education.questionnaire.results import STEPS
-from education.questionnaire.rules import LINKED_FIELDS, rule_links
+from education.questionnaire.rules import rule_links
 
 
 def quoted(labels, values):
@@ -52,7 +53,9 @@ class Command(BaseCommand):
                 write(f"   If not sure, the results say to ask: {question.test_to_ask}")
             write("")
         write("RULES, by group, in the order they are shown\n")
-        rules = Rule.objects.prefetch_related("conditions__question", *LINKED_FIELDS, "sources")
+        rules = Rule.objects.prefetch_related(
+            "conditions__question", *RULE_LINKED_FIELDS, "sources"
+        )
         for group, group_label in Rule.Group.choices:
             members = [r for r in rules if r.group == group]
             if not members:

@@ -2,12 +2,13 @@ from statistics import median
 
 from django.core.management.base import BaseCommand
 
-from education.models import EditorialModel, Rule
+from education.models import Rule
+from education.models.kinds import content_kinds
 
 
 def measured_models():
     """Every kind of content with prose a reader sees, and the questionnaire's rules."""
-    return [m for m in EditorialModel.__subclasses__() if m.readable_fields] + [Rule]
+    return [m for m in content_kinds() if m.readable_fields] + [Rule]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,128 @@
+"""What search looks through: one document per published page, built from each content kind's
+declaration (``ContentKind`` on its model), plus the few pages that are not content rows."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from education.models import SearchSynonym
+from education.models.kinds import ContentKind, content_kinds
+
+#: Pages that are not rows of a content model, as search shows them.
+PAGE_KIND = ContentKind("page", "Pages", rank=6)
+STATIC_PAGES = [
+    {
+        "url_name": "education:survival",
+        "title": "What the survival numbers mean",
+        "summary": "Survival figures for metastatic breast cancer, who they describe, and why "
+        "your outlook can differ.",
+        "names": [
+            "What the survival numbers mean",
+            "Survival numbers",
+            "Survival",
+            "Survival rate",
+            "How long will I live",
+        ],
+        "body": "survival statistics outlook how long people live life expectancy prognosis",
+    },
+    {
+        "url_name": "education:questionnaire",
+        "title": "Find the options to ask your care team about",
+        "summary": "Answer a few questions and get a short list of treatments, tests and "
+        "support to ask about.",
+        "names": ["Find your options", "Questionnaire", "Which treatments fit my cancer"],
+        "body": "questions options my situation which treatments fit my cancer",
+    },
+    {
+        "url_name": "education:whats-new",
+        "title": "What's new in treatment",
+        "summary": "New FDA approvals and other changes in treatment for metastatic breast "
+        "cancer, in plain words.",
+        "names": ["What's new", "New drugs", "New approvals", "Latest treatments"],
+        "body": "new drugs approved FDA approval changes in treatment",
+    },
+]
+
+
+#: Markdown a reader does not see as words: link targets, emphasis, heading and list marks.
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARKS = re.compile(r"^\s*(#+|[-*+>]|\d+\.)\s+|[*_`]+", re.M)
+
+
+def searched_text(markdown):
+    """The words of a Markdown text, for searching and snippets: a few regular expressions,
+    since rendering every page's Markdown to HTML would take most of a second."""
+    text = MARKDOWN_LINK.sub(r"\1", markdown or "")
+    return " ".join(MARKDOWN_MARKS.sub("", text).split())
+
+
+@dataclass
+class Document:
+    kind: ContentKind
+    title: str
+    url: str
+    summary: str
+    names: list
+    body: str
+    #: Editors' search synonyms that lead here ("bone mets" for Bone).
+    aliases: list = field(default_factory=list)
+
+
+def kind_documents(model):
+    kind = model.content_kind
+    rows = model.objects.published()
+    if kind.select_related:
+        rows = rows.select_related(*kind.select_related)
+    if kind.prefetch_related:
+        rows = rows.prefetch_related(*kind.prefetch_related)
+    for row in rows:
+        names = kind.values(row, kind.names)
+        summary = searched_text(getattr(row, kind.summary))
+        yield Document(
+            kind=kind,
+            title=kind.title(row),
+            url=row.get_absolute_url(),
+            summary=summary,
+            names=names,
+            body=" ".join(searched_text(text) for text in kind.values(row, kind.body)),
+        )
+
+
+def static_documents():
+    for page in STATIC_PAGES:
+        yield Document(
+            kind=PAGE_KIND,
+            title=page["title"],
+            url=reverse(page["url_name"]),
+            summary=page["summary"],
+            names=page["names"],
+            body=page["body"],
+        )
+
+
+def build_documents():
+    """Every page search can find, with editors' synonyms attached to the page they name.
+
+    A synonym names its page by title or name ("bone mets" means "Bone"); one that names no
+    page is returned apart, to be used as a plain rewrite of the query.
+    """
+    documents = [
+        document
+        for model in content_kinds()
+        if model.content_kind.has_page and model.content_kind.names
+        for document in kind_documents(model)
+    ]
+    documents += static_documents()
+    by_name = {}
+    for document in reversed(documents):  # the first kind to use a name keeps it
+        for name in [document.title, *document.names]:
+            by_name[name.casefold()] = document
+    rewrites = {}
+    for synonym in SearchSynonym.objects.all():
+        target = by_name.get(synonym.means.casefold())
+        if target is None:
+            rewrites[synonym.phrase.casefold()] = synonym.means
+        else:
+            target.aliases.append(synonym.phrase)
+    return documents, rewrites
