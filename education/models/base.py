@@ -134,8 +134,8 @@ class EditorialModel(Versioned):
 
     #: The prose fields a reader sees on the page, measured for reading level.
     readable_fields = ()
-    #: What search, the sitemap, the review panel and the cache need to know about this kind
-    #: (see ``kinds.py``): every concrete content model declares one.
+    #: What search, the sitemap, the review panel and queue and the readability report need to
+    #: know about this kind (see ``kinds.py``): every concrete content model declares one.
     content_kind = None
 
     def reading_grade(self):

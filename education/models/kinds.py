@@ -1,9 +1,11 @@
 """What the rest of the site needs to know about each kind of content, declared on its model.
 
-Each content model says once, as ``content_kind = ContentKind(...)``, what readers call it, how search
-finds it, and whether it has a page of its own. The search index, the sitemap, the review panel
-and queue, the readability report and the page cache read these declarations (through
-``content_kinds()``) instead of keeping lists of their own.
+Each content model says once, as ``content_kind = ContentKind(...)``, what readers call it, how
+search finds it, and whether it has a page of its own. The search index, the sitemap, the review
+panel and queue, the readability report and the questionnaire's rule links read these
+declarations (through ``content_kinds()``) instead of keeping lists of their own. (The page
+cache listens to every model in the content files, ``content.FIXTURE_LAYOUT``: sources and
+questions change pages too.)
 """
 
 from dataclasses import dataclass
