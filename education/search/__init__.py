@@ -29,29 +29,25 @@ def search(text):
     if not ranked:
         return results
     mark = Marker(index.text.analyze(words) or index.names.analyze(words))
-    hits = [hit(index.documents[r.position], mark) for r in ranked]
-    best = hits[0]
-    name = matched_name(index.documents[ranked[0].position], words)
-    if name.casefold() != index.documents[ranked[0].position].title.casefold():
+    documents = [index.documents[r.position] for r in ranked]
+    hits = [hit(document, mark) for document in documents]
+    best, best_document = hits[0], documents[0]
+    name = matched_name(best_document, words)
+    if name.casefold() != best_document.title.casefold():
         best.matched_name = name
-    if about_side_effects and index.documents[ranked[0].position].kind.key == "drug":
+    if about_side_effects and best_document.kind.key == "drug":
         best.url += SIDE_EFFECTS_ANCHOR
         best.kind_label = "Side effects of this drug"
     best.summary_html = snippet_html(index, highlight_query, ranked[0].address) or best.summary_html
     results.best, results.hits, results.count = best, hits, len(hits)
     groups = {}
-    for r, other in sorted(
-        zip(ranked[1:], hits[1:], strict=True), key=lambda pair: kind_of(index, pair[0]).rank
-    ):
-        groups.setdefault(kind_of(index, r).label, []).append(other)
+    others = sorted(zip(documents[1:], hits[1:], strict=True), key=lambda pair: pair[0].kind.rank)
+    for document, other in others:
+        groups.setdefault(document.kind.label, []).append(other)
     results.groups = list(groups.items())
     if all(r.fuzzy for r in ranked):
-        results.suggestion = matched_name(index.documents[ranked[0].position], words)
+        results.suggestion = name
     return results
-
-
-def kind_of(index, ranked):
-    return index.documents[ranked.position].kind
 
 
 def hit(document, mark):

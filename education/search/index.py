@@ -100,10 +100,9 @@ def all_names(document):
     return names + [re.sub(r"\s*\([^)]*\)", "", name) for name in names if "(" in name]
 
 
-def searched_names(document):
+def searched_names(names):
     """The page's names as indexed: each as written, and written together when it has a
     hyphen ("T-DXd" is also found as "TDXd")."""
-    names = all_names(document)
     return names + [plain_name(name) for name in names if "-" in name and len(name) <= 12]
 
 
@@ -129,10 +128,14 @@ class SearchIndex:
         index.register_tokenizer("text", text_analyzer())
         index.register_tokenizer("names", name_analyzer())
         writer = index.writer(heap_size=15_000_000, num_threads=1)
+        whole_names = {}
         for position, document in enumerate(documents):
+            names = all_names(document)
+            for name in names:
+                whole_names.setdefault(plain_name(name), set()).add(position)
             writer.add_document(
                 tantivy.Document(
-                    names=searched_names(document),
+                    names=searched_names(names),
                     summary=document.summary,
                     body=document.body,
                     position=position,
@@ -140,10 +143,6 @@ class SearchIndex:
             )
         writer.commit()
         index.reload()
-        whole_names = {}
-        for position, document in enumerate(documents):
-            for name in all_names(document):
-                whole_names.setdefault(plain_name(name), set()).add(position)
         return cls(
             documents,
             rewrites,

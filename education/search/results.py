@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 import tantivy
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from rapidfuzz import fuzz, process
 
@@ -64,11 +63,11 @@ def snippet_html(index, query, address):
     parts, at = [], 0
     for span in snippet.highlighted():
         parts += [
-            escape(fragment[at : span.start]),
-            f"<mark>{escape(fragment[span.start : span.end])}</mark>",
+            html.escape(fragment[at : span.start]),
+            f"<mark>{html.escape(fragment[span.start : span.end])}</mark>",
         ]
         at = span.end
-    parts.append(escape(fragment[at:]))
+    parts.append(html.escape(fragment[at:]))
     return mark_safe("… " + "".join(parts).strip() + " …")
 
 
