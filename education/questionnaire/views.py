@@ -59,7 +59,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return {"question": self.questions[step or self.steps.current]}
 
     def post(self, request, *args, **kwargs):
-        # The form posts plain fields; a multipart body is never parsed (nor its files read).
+        # The form posts plain, URL-encoded fields. (RequestBodyLimitMiddleware has already
+        # refused any body over the size limit or with a file in it.)
         if request.content_type == "multipart/form-data":
             return HttpResponse(
                 "The questionnaire takes answers as a plain form, not as an upload.",
