@@ -125,8 +125,9 @@ class SearchIndex:
         builder.add_integer_field("position", stored=True)
         schema = builder.build()
         index = tantivy.Index(schema)  # in memory
-        index.register_tokenizer("text", text_analyzer())
-        index.register_tokenizer("names", name_analyzer())
+        text_words, name_words = text_analyzer(), name_analyzer()
+        index.register_tokenizer("text", text_words)
+        index.register_tokenizer("names", name_words)
         writer = index.writer(heap_size=15_000_000, num_threads=1)
         whole_names = {}
         for position, document in enumerate(documents):
@@ -149,8 +150,8 @@ class SearchIndex:
             whole_names,
             schema,
             index.searcher(),
-            text_analyzer(),
-            name_analyzer(),
+            text_words,
+            name_words,
         )
 
 
