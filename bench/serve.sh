@@ -7,7 +7,12 @@ export DATABASE_URL="sqlite:///$WORK/bench.sqlite3"
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py load_content -v0
 .venv/bin/python manage.py collectstatic --noinput -v0
-.venv/bin/gunicorn mbcsite.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --log-level warning &
+# The settings the site is deployed with (deploy/gunicorn.conf.py: preloaded, garbage collector
+# frozen, one write per response), with the benchmark's own address and number of workers, and
+# without replacing each worker every ~2,000 requests: that would land several times in every
+# 10-second run, and measure restarts instead of pages.
+.venv/bin/gunicorn mbcsite.wsgi --config deploy/gunicorn.conf.py --bind "127.0.0.1:$PORT" \
+  --workers "$WORKERS" --max-requests 0 --log-level warning &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 30); do

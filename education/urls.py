@@ -19,6 +19,8 @@ def page(route, view, name):
 
 urlpatterns = [
     page("", views.HomeView.as_view(), "home"),
+    # Near the top: the page most often made afresh, and Django tries addresses in this order.
+    path("search/", SearchView.as_view(), name="search"),
     page("treatments/", views.TreatmentTypeListView.as_view(), "treatment-list"),
     page("treatments/<slug:slug>/", views.TreatmentTypeDetailView.as_view(), "treatment-detail"),
     path(
@@ -88,7 +90,6 @@ urlpatterns = [
     ),
     page("privacy/", views.PrivacyView.as_view(), "privacy"),
     page("editorial-policy/", views.EditorialPolicyView.as_view(), "editorial-policy"),
-    path("search/", SearchView.as_view(), name="search"),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     page("robots.txt", views.robots_txt, "robots"),

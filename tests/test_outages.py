@@ -35,7 +35,7 @@ PDF = "/drugs/trastuzumab/handout.pdf"
 def redis(settings):
     """The site's cache on a real Redis (as with REDIS_URL), for one test."""
     server = RedisServer().start()
-    settings.CACHES = {"default": redis_cache(server.url)}
+    settings.CACHES = {**settings.CACHES, "default": redis_cache(server.url)}
     yield server
     server.stop()
 

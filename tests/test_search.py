@@ -164,9 +164,23 @@ def test_queries_are_not_stored(client):
             return result
 
     before = counts()
-    client.get(reverse("education:search"), {"q": "Herceptin"})
+    response = client.get(reverse("education:search"), {"q": "Herceptin"})
     assert counts() == before
     assert not client.cookies
+    # Nor kept by the browser (a shared computer) or any cache on the way.
+    control = response["Cache-Control"]
+    assert "no-store" in control and "private" in control and "public" not in control
+    assert not response.has_header("ETag")
+
+
+def test_the_header_search_box_is_the_same_on_every_page(client):
+    """The page's own box holds what was searched for; the header's stays empty, so the header
+    is the same for every page and every reader."""
+    soup = BeautifulSoup(
+        client.get(reverse("education:search"), {"q": "Herceptin"}).content, "html.parser"
+    )
+    assert soup.find("input", id="search-q")["value"] == "Herceptin"
+    assert not soup.find("input", id="site-search-q").get("value")
 
 
 RELEVANCE = load_queries()

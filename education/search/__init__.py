@@ -7,7 +7,7 @@ stored, logged or put in a cookie.
 
 from .index import current_index
 from .ranking import SIDE_EFFECTS, SIDE_EFFECTS_ANCHOR, rank
-from .results import Hit, Marker, Results, matched_name, snippet_html
+from .results import Group, Hit, Marker, Results, matched_name, snippet_html
 
 #: The longest query searched; the rest is ignored.
 MAX_QUERY = 100
@@ -44,7 +44,7 @@ def search(text):
     others = sorted(zip(documents[1:], hits[1:], strict=True), key=lambda pair: pair[0].kind.rank)
     for document, other in others:
         groups.setdefault(document.kind.label, []).append(other)
-    results.groups = list(groups.items())
+    results.groups = [Group(label, hits) for label, hits in groups.items()]
     if all(r.fuzzy for r in ranked):
         results.suggestion = name
     return results
@@ -52,8 +52,8 @@ def search(text):
 
 def hit(document, mark):
     return Hit(
-        title_html=mark(document.title),
+        title_html=mark(document.escaped_title),
         url=document.url,
         kind_label=document.kind.label,
-        summary_html=mark(document.summary),
+        summary_html=mark(document.escaped_summary),
     )

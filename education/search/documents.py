@@ -1,8 +1,10 @@
 """What search looks through: one document per published page, built from each content kind's
 declaration (``ContentKind`` on its model), plus the few pages that are not content rows."""
 
+import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.urls import reverse
 
@@ -67,6 +69,15 @@ class Document:
     body: str
     #: Editors' search synonyms that lead here ("bone mets" for Bone).
     aliases: list = field(default_factory=list)
+
+    # Escaped once for the life of the index, not once for every search that shows them.
+    @cached_property
+    def escaped_title(self):
+        return html.escape(self.title)  # as Django's escape: & < > " '
+
+    @cached_property
+    def escaped_summary(self):
+        return html.escape(self.summary)
 
 
 def kind_documents(model):

@@ -112,6 +112,11 @@ class SearchIndex:
     rewrites: dict
     #: {a name written plainly: the positions of the documents it names}
     whole_names: dict
+    #: {length: [the names of ``whole_names`` that long]}
+    names_by_length: dict
+    #: {(segment, document id) in the index: the document's position in ``documents``}, so a
+    #: hit's document is found without reading its stored fields.
+    positions: dict
     schema: tantivy.Schema
     searcher: tantivy.Searcher
     text: tantivy.TextAnalyzer
@@ -144,12 +149,23 @@ class SearchIndex:
             )
         writer.commit()
         index.reload()
+        searcher = index.searcher()
+        every = searcher.search(tantivy.Query.all_query(), len(documents)).hits
+        positions = {
+            (address.segment_ord, address.doc): searcher.doc(address)["position"][0]
+            for _, address in every
+        }
+        names_by_length = {}
+        for name in whole_names:
+            names_by_length.setdefault(len(name), []).append(name)
         return cls(
             documents,
             rewrites,
             whole_names,
+            names_by_length,
+            positions,
             schema,
-            index.searcher(),
+            searcher,
             text_words,
             name_words,
         )

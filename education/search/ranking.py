@@ -107,17 +107,18 @@ def whole_name_matches(index, text):
     allowed = edits_allowed(plain)
     if not allowed:
         return set()
-    close = process.extractOne(
-        plain, index.whole_names.keys(), scorer=Levenshtein.distance, score_cutoff=allowed
-    )
+    # Only names whose length is within the edits allowed can be that close.
+    lengths = range(len(plain) - allowed, len(plain) + allowed + 1)
+    names = [name for length in lengths for name in index.names_by_length.get(length, ())]
+    close = process.extractOne(plain, names, scorer=Levenshtein.distance, score_cutoff=allowed)
     return index.whole_names[close[0]] if close else set()
 
 
 def run(index, query):
     """(score, the document's position in ``index.documents``, its address in the index)."""
     return [
-        (score, index.searcher.doc(address)["position"][0], address)
-        for score, address in index.searcher.search(query, LIMIT).hits
+        (score, index.positions[address.segment_ord, address.doc], address)
+        for score, address in index.searcher.search(query, LIMIT, count=False).hits
     ]
 
 
