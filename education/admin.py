@@ -425,6 +425,37 @@ class RuleConditionInline(admin.TabularInline):
     extra = 1
 
 
+class PathConditionInline(admin.TabularInline):
+    model = models.PathCondition
+    form = AnswerConditionForm
+    formset = ConditionFormSet
+    extra = 1
+    verbose_name = "for readers whose answers"
+    verbose_name_plural = "for readers whose answers (all must hold)"
+
+
+class PathStepInline(RequiredHelpInline, admin.TabularInline):
+    model = models.PathStep
+    formset = ProposedInlineFormSet  # an editor's change to a published path waits for review
+    extra = 1
+    fields = ["stage", "order", "rule", "label", "branch", "branch_test"]
+    autocomplete_fields = ["rule", "branch_test"]
+
+
+@admin.register(models.TreatmentPath)
+class TreatmentPathAdmin(EditorialAdmin):
+    """A kind of cancer and its usual steps, each step one of the questionnaire's treatment
+    rules: the path page and the results page's "You may be here" read the same medicine."""
+
+    inlines = [PathConditionInline, PathStepInline]
+    search_fields = ["slug", "title", "short_name"]
+    prepopulated_fields = {"slug": ["title"]}
+    page_fieldsets = [
+        (None, ["title", "short_name", "summary", "intro", "caption", "men", "order"]),
+        ("Checked and sources", ["checked_on", "sources"]),
+    ]
+
+
 @admin.register(models.Rule)
 class RuleAdmin(RuleAdminMixin, CitesSourceFilterMixin, WorkflowAdmin):
     list_display = ["title", "group", "status", "order"]

@@ -30,6 +30,7 @@ FIXTURE_LAYOUT = {
         models.Rule,
         models.RuleCondition,
     ],
+    "paths.json": [models.TreatmentPath, models.PathCondition, models.PathStep],
     "search.json": [models.SearchSynonym],
 }
 FIXTURE_FILES = list(FIXTURE_LAYOUT)

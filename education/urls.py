@@ -28,6 +28,8 @@ urlpatterns = [
         views.TreatmentTypeHandoutView.as_view(),
         name="treatment-handout",
     ),
+    page("paths/", views.PathListView.as_view(), "path-list"),
+    page("paths/<slug:slug>/", views.PathDetailView.as_view(), "path-detail"),
     page("drugs/", views.DrugListView.as_view(), "drug-list"),
     page("drugs/<slug:slug>/", views.DrugDetailView.as_view(), "drug-detail"),
     path("drugs/<slug:slug>/handout.pdf", views.DrugHandoutView.as_view(), name="drug-handout"),

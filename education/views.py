@@ -21,10 +21,13 @@ from .models import (
     SideEffect,
     SpreadSite,
     SurvivalStatistic,
+    TreatmentPath,
     TreatmentType,
     TreatmentUpdate,
 )
 from .models.base import REVIEW_INTERVAL
+from .questionnaire.path_drawing import draw, path_stages
+from .questionnaire.rules import path_spec, published_rules
 from .revisions import preview
 from .site_url import absolute_url
 from .text import plain_text
@@ -340,3 +343,22 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('education:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+class PathListView(PublishedMixin, ListView):
+    model = TreatmentPath
+
+
+class PathDetailView(ContentDetailView):
+    """A kind of cancer's treatment path: drawn, then the same steps as a list."""
+
+    model = TreatmentPath
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rules = {rule.slug: rule for rule in published_rules()}
+        path = path_spec(self.object, rules)
+        context["path"] = path
+        context["stages"] = path_stages(path)
+        context["drawing"] = draw(path)
+        return context

@@ -135,7 +135,7 @@ def test_every_kind_with_a_page_previews_with_its_own_template(reviewer):
         for model, model_admin in admin.site._registry.items()
         if hasattr(model_admin, "preview_view") and model.content_kind.has_page
     ]
-    assert len(kinds) == 8
+    assert len(kinds) == 9
     for model in kinds:
         obj = model.objects.published().first()
         data = form_data(open_form(reviewer, obj))

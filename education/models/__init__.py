@@ -6,6 +6,7 @@ from .drugs import Drug, DrugSideEffect
 from .features import CancerFeature
 from .glossary import GlossaryTerm
 from .loading import LoadedRow
+from .paths import PathCondition, PathStep, TreatmentPath
 from .questionnaire import AnswerChoice, Question, QuestionCondition, Rule, RuleCondition
 from .revisions import Revision
 from .search import SearchSynonym
@@ -29,6 +30,8 @@ __all__ = [
     "EditorialModel",
     "GlossaryTerm",
     "LoadedRow",
+    "PathCondition",
+    "PathStep",
     "Question",
     "QuestionCondition",
     "Revision",
@@ -41,6 +44,7 @@ __all__ = [
     "SpreadSite",
     "Status",
     "SurvivalStatistic",
+    "TreatmentPath",
     "TreatmentType",
     "TreatmentUpdate",
 ]

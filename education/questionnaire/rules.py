@@ -2,10 +2,11 @@
 
 from django.db.models import Prefetch
 
-from education.models import Question, Rule
+from education.models import PathStep, Question, Rule, TreatmentPath
 from education.models.questionnaire import RULE_LINKED_FIELDS
 
 from .engine import Condition, Link, RuleSpec
+from .paths import STAGES, PathSpec, StepSpec
 
 
 def to_condition(row):
@@ -67,3 +68,44 @@ def questions():
     return list(
         Question.objects.prefetch_related("choices", "ask_conditions__question").order_by("order")
     )
+
+
+def published_paths(rules=None):
+    """Every published treatment path as a PathSpec, with only its steps whose rule is published.
+
+    ``rules``: the published RuleSpecs by slug, if already read (the results page has them).
+    """
+    if rules is None:
+        rules = {rule.slug: rule for rule in published_rules()}
+    paths = TreatmentPath.objects.published().prefetch_related(
+        "conditions__question",
+        Prefetch("steps", queryset=PathStep.objects.select_related("rule", "branch_test")),
+    )
+    return [path_spec(path, rules) for path in paths]
+
+
+def path_spec(path, rules):
+    steps = sorted(path.steps.all(), key=lambda step: (STAGES.index(step.stage), step.order))
+    return PathSpec(
+        slug=path.slug,
+        title=path.title,
+        url=path.get_absolute_url(),
+        conditions=tuple(to_condition(c) for c in path.conditions.all()),
+        steps=tuple(
+            StepSpec(
+                rule=rules[step.rule.slug],
+                stage=step.stage,
+                label=step.label,
+                branch=step.branch,
+                branch_link=branch_link(step.branch_test),
+            )
+            for step in steps
+            if step.rule.slug in rules
+        ),
+    )
+
+
+def branch_link(feature):
+    if feature is None or not feature.is_published:
+        return None
+    return Link(feature.name, feature.get_absolute_url(), feature.content_kind.key)

@@ -27,7 +27,9 @@ from . import rules
 from .answers import load_answers, save_answers
 from .engine import should_ask
 from .forms import QuestionForm
-from .results import STEPS, shape
+from .path_drawing import reader_path
+from .paths import placements
+from .results import STEPS, completed, shape
 
 
 def ask_condition(step):
@@ -169,9 +171,13 @@ class ResultsView(AnswersMixin, TemplateView):
         if context["answers"] is None:
             return context
         tests_to_ask = {q.key: q.test_to_ask for q in context["all_questions"]}
-        context["results"] = shape(
-            context["answers"], rules.published_rules(), tests_to_ask, Rule.Group.choices
-        )
+        published = rules.published_rules()
+        context["results"] = shape(context["answers"], published, tests_to_ask, Rule.Group.choices)
+        paths = rules.published_paths({rule.slug: rule for rule in published})
+        context["paths"] = [
+            reader_path(placement, tests_to_ask)
+            for placement in placements(completed(context["answers"]), paths)
+        ]
         return context
 
 

@@ -37,6 +37,20 @@ STATIC_PAGES = [
         "body": "questions options my situation which treatments fit my cancer",
     },
     {
+        "url_name": "education:path-list",
+        "title": "Treatment paths",
+        "summary": "What usually comes first, next and later for each kind of metastatic breast "
+        "cancer.",
+        "names": [
+            "Treatment paths",
+            "Treatment path",
+            "Lines of treatment",
+            "What line am I on",
+            "What comes next",
+        ],
+        "body": "order of treatments first line second line later lines what comes next map",
+    },
+    {
         "url_name": "education:whats-new",
         "title": "What's new in treatment",
         "summary": "New FDA approvals and other changes in treatment for metastatic breast "

@@ -17,6 +17,8 @@ CONTENT_PAGES = {
     "side-effect": "/side-effects/low-white-blood-cells/",
     "features": "/cancer-features/",
     "feature": "/cancer-features/her2-positive/",
+    "paths": "/paths/",
+    "path": "/paths/hr-positive-her2-negative/",
     "spread-sites": "/spread/",
     "spread-site": "/spread/bone/",
     "survival": "/survival/",

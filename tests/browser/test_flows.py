@@ -1,5 +1,9 @@
 """Whole journeys in a real browser: keyboard only, JavaScript off, back and change, print."""
 
+import io
+
+from pypdf import PdfReader
+
 from .conftest import PHONE
 
 ANSWERS = {
@@ -153,6 +157,7 @@ def test_no_horizontal_scrolling_at_320px_or_at_200_percent_zoom(site, browser):
         "/survival/",
         "/glossary/",
         "/topics/when-cancer-grows/",
+        "/paths/hr-positive-her2-negative/",
         "/questionnaire/questions/?reset",
         "/search/?q=chemo",
     ]
@@ -165,3 +170,25 @@ def test_no_horizontal_scrolling_at_320px_or_at_200_percent_zoom(site, browser):
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             assert scroll_width <= width, f"{path} is {scroll_width}px wide at {width}px"
         context.close()
+
+
+def printed_text(page):
+    pages = PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages
+    return " ".join(" ".join(p.extract_text().split()) for p in pages)
+
+
+def test_a_treatment_path_with_the_keyboard_and_on_paper(site, page):
+    page.goto(site + "/paths/triple-negative/")
+    # The drawing is a picture, not a stop: Tab goes on to the list's links, focus visible.
+    tab_to(page, "document.activeElement.closest('.path-branch') !== null")
+    assert page.evaluate("document.activeElement.textContent") == "PD-L1-positive"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/cancer-features/pd-l1/")
+
+    page.goto(site + "/paths/hr-positive-her2-negative/")
+    page.emulate_media(media="print")
+    assert not page.is_visible("nav.site-nav")
+    # On paper the drawing says it all; the list is its equivalent on screen.
+    assert page.is_visible("svg[role=img]") and not page.is_visible("ol.path-steps")
+    assert "Hormone therapy + CDK4/6 inhibitor" in printed_text(page)
