@@ -97,10 +97,6 @@ class PathCondition(AnswerCondition):
             )
         ]
 
-    def __str__(self):
-        word = "not in" if self.negate else "in"
-        return f"{self.question.key} {word} {self.values}"
-
     def natural_key(self):
         return (self.path.slug, self.question.key)
 

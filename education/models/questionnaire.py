@@ -131,6 +131,10 @@ class AnswerCondition(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        word = "not in" if self.negate else "in"
+        return f"{self.question.key} {word} {self.values}"
+
     @property
     def value_list(self):
         return split_commas(self.values)
@@ -339,10 +343,6 @@ class RuleCondition(AnswerCondition):
         constraints = [
             models.UniqueConstraint(fields=["rule", "question"], name="one_condition_per_answer")
         ]
-
-    def __str__(self):
-        word = "not in" if self.negate else "in"
-        return f"{self.question.key} {word} {self.values}"
 
     def natural_key(self):
         return (self.rule.slug, self.question.key)

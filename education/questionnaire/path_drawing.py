@@ -1,22 +1,23 @@
 """The drawing of a treatment path: boxes placed top to bottom, for an SVG the page draws.
 
 Takes a ``PathSpec`` (and, on the results page, the reader's ``Placement``) and returns plain
-positions and words; the template only draws them. One column, so it reads at 320 px wide and
-prints on one or two pages.
+positions and words; the template only draws them. One column, so it reads at 320 px wide.
 """
 
 import textwrap
 from dataclasses import dataclass
+
+from education.models.paths import PathStep
 
 from .engine import Truth
 from .paths import STAGES
 
 WIDTH = 320
 MARGIN = 12
-BOX_WIDTH = WIDTH - 2 * MARGIN
 LINE = 18  # the height of a line of text in a box
 CHARS = 30  # letters a box's line holds at this size
-STAGE_LABELS = {"first": "First treatment", "next": "When it grows", "later": "Later"}
+#: What each stage is called, as editors see it too (the stage field's choices).
+STAGE_LABELS = dict(PathStep.Stage.choices)
 MARK_WORDS = {"here": "You may be here", "next": "What may come next"}
 
 
