@@ -3,7 +3,7 @@
 # PostgreSQL, Redis (deploy/redis.conf), two gunicorn app servers on ports 8001 and 8002 started
 # with the ExecStart line of deploy/systemd/mbcsite@.service, and nginx
 # (deploy/nginx/mbcsite.conf) in front on port 8080. Then it checks, one PASS/FAIL line each:
-#   a. the content loads on PostgreSQL;
+#   a. the content loads on PostgreSQL, and both app servers start with no worker failing;
 #   b. wrk through nginx: no failed request;
 #   c. an unpublish made on one app server is gone through nginx within 1 s;
 #   d. killing one app server (SIGKILL) while wrk runs through nginx loses no request;
@@ -205,6 +205,7 @@ result() {  # result CONDITION-EXIT-STATUS MESSAGE
   if [ "$1" = 0 ]; then echo "PASS $2"; else echo "FAIL $2"; FAILED=$((FAILED + 1)); fi
 }
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" || true; }
+
 all_pages_200() {
   local path
   for path in "${PAGES[@]}"; do [ "$(status_of "$NGINX$path")" = 200 ] || return 1; done
@@ -244,6 +245,9 @@ print(connection.vendor, version, Drug.objects.published().count())" 2>&1 | tail
 read -r vendor version drugs <<<"$counted"
 [ "$vendor" = postgresql ] && [ "${drugs:-0}" -gt 0 ] 2>/dev/null && ok=0 || ok=1
 result "$ok" "content loads on PostgreSQL ${version:-?}: ${drugs:-?} published drugs (database: ${vendor:-$counted})"
+# Both app servers started cleanly: no worker (or what gunicorn took for one) failed on the way.
+failed_starts=$(cat "$WORK"/app-*.log | grep -c "exited with code" || true)
+result "$([ "$failed_starts" = 0 ]; echo $?)" "app servers start with no worker failing (${failed_starts} failures logged)"
 
 # The cleanup timer's command, as mbcsite-cleanup.service runs it.
 read -ra cleanup_cmd <<<"$(systemd_line deploy/systemd/mbcsite-cleanup.service ExecStart)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Page speed: gunicorn on this machine, wrk against each page type and a static CSS file.
 # Prints requests/second, p50 and p99 latency, and each page's rate as a share of the static
-# file's. Usage: bench/pages.sh [seconds a run, 5] [connections, 20]. It installs what it needs
+# file's. Usage: bench/pages.sh [seconds a run, 5] [connections, 20] [page names, all]
+# (for example: bench/pages.sh 5 20 search-3w search-brand). It installs what it needs
 # (the project's packages, and Debian's wrk when run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,10 +29,16 @@ declare -A PAGES=(
   [static-css]=$CSS
 )
 ORDER=(home drug-list drug side-effect survival search-3w search-brand)
+if [ $# -gt 2 ]; then
+  ORDER=("${@:3}")
+  for name in "${ORDER[@]}"; do
+    [ -n "${PAGES[$name]:-}" ] || { echo "No page called $name: ${!PAGES[*]}" >&2; exit 2; }
+  done
+fi
 # This machine's speed drifts by a fifth within a minute (other work on the host), so each page is
-# measured right after the static file, twice: its ratio is to the static runs beside it, not
-# to one static run a minute earlier.
-ROUNDS=2
+# measured right after the static file, ROUNDS times (2 unless set): its ratio is to the static
+# runs beside it, not to one static run a minute earlier.
+ROUNDS=${ROUNDS:-2}
 measure() {  # url -> "req/s p50 p99" (milliseconds)
   local out
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H 'Accept-Encoding: gzip' "$1")

@@ -36,11 +36,16 @@ max_requests_jitter = 500
 preload_app = True
 
 
-def when_ready(server):
+def on_starting(server):
     """Before the first worker starts: import every view too (Django does that on a process's
     first request, for most of a second), so each worker is forked with them already loaded.
     Then freeze what is loaded: the workers' garbage collector leaves it alone, instead of
-    walking (and copying) all of it in every worker."""
+    walking (and copying) all of it in every worker.
+
+    In on_starting, not when_ready: gunicorn has not yet set its SIGCHLD handler, which takes
+    any child process for a worker. Loading WeasyPrint runs short helper programs (ctypes looks
+    for pango with gcc and ldconfig); after that handler, each was logged as "Worker exited
+    with code 1", 64 lines at every start."""
     from django.urls import reverse
 
     reverse("education:home")  # loads every URL pattern, and each module they name
