@@ -1,5 +1,6 @@
 """Editorial admin: every content model, with review workflow, history and reading levels."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import URLField
@@ -454,6 +455,11 @@ class TreatmentPathAdmin(EditorialAdmin):
         (None, ["title", "short_name", "summary", "intro", "caption", "men", "order"]),
         ("Checked and sources", ["checked_on", "sources"]),
     ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        # The caption is a sentence or two: a box that shows it whole.
+        kwargs["widgets"] = {"caption": forms.Textarea(attrs={"rows": 2})}
+        return super().get_form(request, obj, **kwargs)
 
 
 @admin.register(models.Rule)

@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     page("paths/", views.PathListView.as_view(), "path-list"),
     page("paths/<slug:slug>/", views.PathDetailView.as_view(), "path-detail"),
+    path("paths/<slug:slug>/handout.pdf", views.PathHandoutView.as_view(), name="path-handout"),
     page("drugs/", views.DrugListView.as_view(), "drug-list"),
     page("drugs/<slug:slug>/", views.DrugDetailView.as_view(), "drug-detail"),
     path("drugs/<slug:slug>/handout.pdf", views.DrugHandoutView.as_view(), name="drug-handout"),

@@ -361,4 +361,16 @@ class PathDetailView(ContentDetailView):
         context["path"] = path
         context["stages"] = path_stages(path)
         context["drawing"] = draw(path)
+        context["print_drawing"] = draw(path, side_by_side=True)
         return context
+
+
+class PathHandoutView(HandoutMixin, PathDetailView):
+    """A treatment path on paper: the drawing with its stages side by side, on one or two
+    pages."""
+
+    handout_template = "handouts/path.html"
+    default_questions = (
+        "Which step of this path am I on now, and what may come next?",
+        "Which tests could open other choices for me?",
+    )

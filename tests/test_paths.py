@@ -7,9 +7,12 @@ from django.urls import reverse
 from education.models import TreatmentPath
 from education.questionnaire import rules
 from education.questionnaire.engine import Truth
+from education.questionnaire.path_drawing import draw
 from education.questionnaire.paths import placements
 from education.questionnaire.results import completed
+from education.site_url import absolute_url
 
+from handout_pdf import pdf_text, squash
 from questionnaire_flow import RESULTS, walk
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +81,16 @@ def test_a_draft_path_is_not_shown(client):
 
 # "You may be here": one answer set per branch.
 HR_POSITIVE = {"hormone_receptor": ["positive"], "her2": ["negative"], "menopause": ["post"]}
+#: Every question answered, for an HR-positive reader before any treatment.
+BEFORE_ANY_TREATMENT = {
+    **HR_POSITIVE,
+    "mutations": ["none"],
+    "pdl1": ["unsure"],
+    "diagnosis": ["de_novo"],
+    "spread": ["bone"],
+    "prior_treatments": ["none"],
+    "serious_symptoms": ["no"],
+}
 
 
 def test_before_any_treatment_the_first_treatment_is_marked():
@@ -226,18 +239,7 @@ def test_unsure_of_her2_says_the_path_is_not_certain_and_which_test_would_tell()
 
 
 def test_the_results_page_shows_the_readers_path_with_their_step_marked(client):
-    walk(
-        client,
-        {
-            **HR_POSITIVE,
-            "mutations": ["none"],
-            "pdl1": ["unsure"],
-            "diagnosis": ["de_novo"],
-            "spread": ["bone"],
-            "prior_treatments": ["none"],
-            "serious_symptoms": ["no"],
-        },
-    )
+    walk(client, BEFORE_ANY_TREATMENT)
     page = soup(client.get(RESULTS))
     section = page.find("section", id="path")
     assert section.find("a", href="/paths/hr-positive-her2-negative/")
@@ -272,3 +274,55 @@ def test_unsure_results_name_the_test_that_would_place_the_reader(client):
     section = soup(client.get(RESULTS)).find("section", id="path")
     text = section.get_text(" ", strip=True)
     assert "do not say for sure" in text and "HER2" in text
+
+
+@pytest.mark.parametrize("slug", PATHS)
+def test_on_paper_the_stages_sit_side_by_side_and_every_step_has_a_box(slug):
+    published = {rule.slug: rule for rule in rules.published_rules()}
+    path = rules.path_spec(TreatmentPath.objects.get(slug=slug), published)
+    screen, paper = draw(path), draw(path, side_by_side=True)
+    # On screen, stage under stage in one column; on paper, a column a stage, left to right.
+    assert len({heading.x for heading in screen.headings}) == 1
+    assert len({heading.y for heading in paper.headings}) == 1
+    assert [h.x for h in paper.headings] == sorted({h.x for h in paper.headings})
+    assert paper.height < screen.height
+    for drawing in (screen, paper):
+        assert len(drawing.boxes) == len(path.steps)
+        assert all(box.x + drawing.box_width <= drawing.width for box in drawing.boxes)
+        assert all(box.y + box.height <= drawing.height for box in drawing.boxes)
+
+
+@pytest.mark.parametrize("slug", PATHS)
+def test_a_path_handout_draws_every_step_on_its_first_page_and_cites_its_sources(client, slug):
+    path = TreatmentPath.objects.get(slug=slug)
+    page = client.get(path.get_absolute_url()).content.decode()
+    handout = reverse("education:path-handout", args=[slug])
+    assert f'href="{handout}">Print or save as PDF' in page
+    reader, text = pdf_text(client.get(handout))
+    first_page = squash(reader.pages[0].extract_text())
+    for step in path.steps.all():
+        assert squash(step.label) in first_page, step.label
+    assert squash(f"Treatment path: {path.title}") in first_page
+    assert "Questions to ask your care team" in text and "not medical advice" in text
+    assert squash(path.checked_on.strftime("%B %-d, %Y")) in squash(text)
+    assert squash(absolute_url(path.get_absolute_url())) in squash(text)
+    for source in path.sources.all():
+        assert squash(source.title) in squash(text)
+    assert len(reader.pages) <= 3
+
+
+def test_the_results_handout_shows_where_the_reader_may_be_and_the_paths_address(client):
+    walk(client, BEFORE_ANY_TREATMENT)
+    _, text = pdf_text(client.get(reverse("education:questionnaire-handout")))
+    text = squash(text)
+    assert squash("Where you may be on your treatment path") in text
+    assert squash("You may be here: Hormone therapy + CDK4/6 inhibitor") in text
+    assert squash("What may come next: Another hormone drug") in text
+    assert squash(absolute_url("/paths/hr-positive-her2-negative/")) in text
+
+
+def test_the_results_handout_says_which_test_would_place_an_unsure_reader(client):
+    walk(client, {"hormone_receptor": ["positive"], "her2": ["unsure"]})
+    _, text = pdf_text(client.get(reverse("education:questionnaire-handout")))
+    assert squash("do not say for sure") in squash(text)
+    assert squash(absolute_url("/paths/her2-positive/")) in squash(text)

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from test_engine import SITUATIONS
 
-from education.models import Question, Rule
+from education.models import Question, Rule, TreatmentPath
 from education.questionnaire.answers import SESSION_KEY
 from education.questionnaire.results import STEPS
 
@@ -436,6 +436,12 @@ def test_the_reviewers_sheet_gives_every_question_and_rule_in_plain_words():
         'Not offered again if the cancer grew on: "T-DXd: trastuzumab deruxtecan (Enhertu)"'
         in sheet
     )
+    # Treatment paths too: whom each is for, and every step with the rule behind it.
+    for path in TreatmentPath.objects.prefetch_related("steps__rule"):
+        assert f"{path.title}  [{path.slug}," in sheet
+        for step in path.steps.all():
+            assert f"{step.label}" in sheet and f"[rule {step.rule.slug}" in sheet
+    assert "When it grows: Hormone pill for an ESR1 change (if: ESR1 change found)" in sheet
 
 
 def test_how_the_cancer_was_found_is_always_asked_after_the_test_results(client):

@@ -25,7 +25,7 @@ class TreatmentPath(EditorialModel):
         "Treatment paths",
         rank=6,
         singular="Treatment path",
-        names=("display_name",),
+        names=("display_name", "short_name"),
         body=("intro", "men"),
         # A path's name is a test result's ("HER2-low"): a reader who types it wants to know
         # what the result means first, and the path after.
@@ -39,7 +39,10 @@ class TreatmentPath(EditorialModel):
         help_text="The kind of cancer, in plain words, e.g. 'HR-positive, HER2-negative'.",
     )
     short_name = models.CharField(
-        max_length=60, blank=True, help_text="Another name readers use, e.g. 'Triple-negative'."
+        max_length=60,
+        blank=True,
+        help_text="Another name readers use for this kind of cancer, e.g. 'TNBC'. Search finds "
+        "the path by it.",
     )
     summary = models.TextField(help_text="One or two plain sentences: who this path is for.")
     intro = models.TextField(
@@ -48,8 +51,9 @@ class TreatmentPath(EditorialModel):
     )
     caption = models.CharField(
         max_length=300,
-        help_text="One line under the drawing: how to read it, e.g. 'Read from the top. Each "
-        "box is a treatment; a test in brackets opens a branch.'",
+        help_text="A line or two under the drawing: how to read it, e.g. 'The steps go in "
+        "order. The words in italics say which test result opens a step.' The stages run top to "
+        "bottom on screen and left to right on paper, so do not say which way.",
     )
     men = models.TextField(
         blank=True,

@@ -194,6 +194,7 @@ class ResultsHandoutView(ResultsView):
         context.update(
             title="Options to ask my care team about",
             page_url=absolute_url(reverse("education:questionnaire")),
+            site_url=absolute_url(""),  # before the addresses of the pages it names
             questions=context["results"].care_team_questions,
         )
 

@@ -1,6 +1,7 @@
-"""Seven everyday tasks, walked in Chromium as an editor (Edna) and a medical reviewer (Rita):
+"""Eight everyday tasks, walked in Chromium as an editor (Edna) and a medical reviewer (Rita):
 fix a typo, link a side effect to drugs, add a source, change warning signs with a preview,
-find what cites a source and what is due, restore an old version, change a rule.
+find what cites a source and what is due, restore an old version, change a rule, rename a step
+of a treatment path.
 
 Screenshots of the review queue and a word-level diff go to tests/browser/screenshots/ (and
 docs/screenshots/ holds copies for the README)."""
@@ -15,6 +16,7 @@ from education.models import (
     SideEffect,
     Source,
     Status,
+    TreatmentPath,
 )
 
 from .conftest import screenshot
@@ -175,3 +177,27 @@ def test_change_a_questionnaire_rule_with_checked_values(site, browser):
     publish_from_queue(rita, site, str(rule))
     condition.refresh_from_db()
     assert value in condition.value_list
+
+
+def test_rename_a_step_of_a_treatment_path_and_it_shows_once_reviewed(site, browser):
+    person("edna", "Editors")
+    person("rita", "Medical reviewers")
+    path = TreatmentPath.objects.get(slug="triple-negative")
+    step = path.steps.get(label="PARP inhibitor pill")
+    edna = log_in(browser, site, "edna")
+    edna.goto(admin(site, path))
+    label = edna.locator("input[name$='-label'][value='PARP inhibitor pill']")
+    label.fill("PARP inhibitor (a pill)")
+    edna.click("input[name=_save]")
+    assert "waiting for a medical reviewer" in edna.inner_text(".messagelist")
+    # Readers still see the published step until a reviewer approves the change.
+    edna.goto(site + path.get_absolute_url())
+    assert edna.locator(".path-drawing-screen svg text:text-is('PARP inhibitor pill')").count() == 1
+    step.refresh_from_db()
+    assert step.label == "PARP inhibitor pill"
+
+    rita = log_in(browser, site, "rita")
+    publish_from_queue(rita, site, str(path))
+    rita.goto(site + path.get_absolute_url())
+    assert rita.locator(".path-drawing-screen svg text:text-is('PARP inhibitor (a pill)')").count()
+    assert "PARP inhibitor (a pill)" in rita.inner_text("ol.path-steps")

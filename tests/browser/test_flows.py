@@ -172,9 +172,12 @@ def test_no_horizontal_scrolling_at_320px_or_at_200_percent_zoom(site, browser):
         context.close()
 
 
+def printed_pages(page):
+    return PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages
+
+
 def printed_text(page):
-    pages = PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages
-    return " ".join(" ".join(p.extract_text().split()) for p in pages)
+    return " ".join(" ".join(p.extract_text().split()) for p in printed_pages(page))
 
 
 def test_a_treatment_path_with_the_keyboard_and_on_paper(site, page):
@@ -186,9 +189,19 @@ def test_a_treatment_path_with_the_keyboard_and_on_paper(site, page):
         page.keyboard.press("Enter")
     assert page.url.endswith("/cancer-features/pd-l1/")
 
-    page.goto(site + "/paths/hr-positive-her2-negative/")
+    page.goto(site + "/paths/")
+    paths = page.eval_on_selector_all(
+        "main a[href^='/paths/']:not([href='/paths/'])", "links => links.map(a => a.href)"
+    )
+    assert len(paths) >= 4
     page.emulate_media(media="print")
-    assert not page.is_visible("nav.site-nav")
-    # On paper the drawing says it all; the list is its equivalent on screen.
-    assert page.is_visible("svg[role=img]") and not page.is_visible("ol.path-steps")
+    for path in paths:
+        page.goto(path)
+        assert not page.is_visible("nav.site-nav")
+        # On paper the drawing, its stages side by side, says it all; the list (with its links)
+        # and the one-column drawing are for screens.
+        assert page.is_visible(".path-drawing-print svg[role=img]")
+        assert not page.is_visible(".path-drawing-screen") and not page.is_visible("ol.path-steps")
+        assert len(printed_pages(page)) <= 2, f"{path} prints on more than two Letter pages"
+    page.goto(site + "/paths/hr-positive-her2-negative/")
     assert "Hormone therapy + CDK4/6 inhibitor" in printed_text(page)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 
-from education.models import AnswerChoice, Question, Rule
+from education.models import AnswerChoice, PathStep, Question, Rule, TreatmentPath
 from education.models.questionnaire import RULE_LINKED_FIELDS
 from education.questionnaire.results import STEPS
 from education.questionnaire.rules import rule_links
@@ -21,8 +21,9 @@ def in_words(condition, labels):
 
 class Command(BaseCommand):
     help = (
-        "Print every question and every rule of the questionnaire in plain words (when it shows, "
-        "what it says, what it links to, its sources), for a medical reviewer to sign off."
+        "Print every question, every rule and every treatment path of the questionnaire in plain "
+        "words (when it shows, what it says, what it links to, its sources), for a medical "
+        "reviewer to sign off."
     )
 
     def handle(self, *args, **options):
@@ -86,3 +87,27 @@ class Command(BaseCommand):
                 sources = [f"{s.publisher}: {s.title} {s.url}".strip() for s in rule.sources.all()]
                 write("  Sources: " + (" | ".join(sources) or "NONE"))
             write("")
+        self.write_paths(labels)
+
+    def write_paths(self, labels):
+        """Each treatment path: whom it is for, and its steps stage by stage, each with the rule
+        that decides whether it fits a reader."""
+        write = self.stdout.write
+        write("TREATMENT PATHS, in the order they are listed\n")
+        paths = TreatmentPath.objects.prefetch_related(
+            "conditions__question", "steps__rule", "steps__branch_test", "sources"
+        ).order_by("order")
+        stages = dict(PathStep.Stage.choices)
+        for path in paths:
+            write(f"- {path.title}  [{path.slug}, {path.get_status_display().lower()}]")
+            conditions = list(path.conditions.all())
+            write("  For readers when: " + "; and ".join(in_words(c, labels) for c in conditions))
+            for stage, stage_label in stages.items():
+                for step in (s for s in path.steps.all() if s.stage == stage):
+                    branch = f" (if: {step.branch})" if step.branch else ""
+                    test = f", test: {step.branch_test}" if step.branch_test else ""
+                    write(f"  {stage_label}: {step.label}{branch}  [rule {step.rule.slug}{test}]")
+            write(f"  Checked against its sources on: {path.checked_on:%B %-d, %Y}")
+            sources = [f"{s.publisher}: {s.title} {s.url}".strip() for s in path.sources.all()]
+            write("  Sources: " + (" | ".join(sources) or "NONE"))
+        write("")
