@@ -11,7 +11,8 @@ from .site_url import site_domain, site_protocol
 
 
 class StaticPagesSitemap(Sitemap):
-    """The home page, the lists, the survival page and the questionnaire's start."""
+    """The home page, the lists, the survival page, the questionnaire's start, and the pages
+    about the site."""
 
     def items(self):
         return [
@@ -25,6 +26,7 @@ class StaticPagesSitemap(Sitemap):
             "glossary-list",
             "article-list",
             "whats-new",
+            "path-list",
             "questionnaire",
             "privacy",
             "editorial-policy",

@@ -33,6 +33,16 @@ from .site_url import absolute_url
 from .text import plain_text
 
 
+def by_first_letter(items, name):
+    """[(letter, items)] for an A-to-Z list: sorted without regard to case ("mTOR" among the
+    Ms, not after "W"), one group a letter."""
+    ordered = sorted(items, key=lambda item: name(item).casefold())
+    return [
+        (letter, list(group))
+        for letter, group in groupby(ordered, key=lambda item: name(item)[0].upper())
+    ]
+
+
 class PublishedMixin:
     """Show what the reader may see (``visible_to``): the public sees published content."""
 
@@ -145,11 +155,7 @@ class DrugListView(PublishedMixin, ListView):
             entries.append({"name": drug.generic_name, "drug": drug, "is_brand": False})
             for brand in drug.brand_name_list:
                 entries.append({"name": brand, "drug": drug, "is_brand": True})
-        entries.sort(key=lambda entry: entry["name"].lower())
-        context["letters"] = [
-            (letter, list(items))
-            for letter, items in groupby(entries, key=lambda entry: entry["name"][0].upper())
-        ]
+        context["letters"] = by_first_letter(entries, lambda entry: entry["name"])
         return context
 
 
@@ -235,12 +241,7 @@ class GlossaryListView(PublishedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["letters"] = [
-            (letter, list(items))
-            for letter, items in groupby(
-                context["object_list"], key=lambda term: term.term[0].upper()
-            )
-        ]
+        context["letters"] = by_first_letter(context["object_list"], lambda term: term.term)
         return context
 
 

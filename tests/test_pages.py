@@ -70,6 +70,17 @@ def test_every_glossary_term_is_reachable_from_the_word_list(client):
         assert client.get(term.get_absolute_url()).status_code == 200
 
 
+def test_the_word_list_is_in_a_to_z_order_whatever_the_case_one_heading_a_letter(client):
+    soup = BeautifulSoup(client.get(reverse("education:glossary-list")).content, "html.parser")
+    headings = [h2.get_text(strip=True) for h2 in soup.select("main section > h2")]
+    assert headings == sorted(set(headings))
+    terms = [a.get_text(strip=True) for a in soup.select("main section li a")]
+    assert terms == sorted(terms, key=str.casefold)
+    # "mTOR inhibitor" is among the Ms, not after the Ws.
+    m_section = soup.find("h2", id="letter-M").find_parent("section")
+    assert m_section.find("a", string=lambda text: text and text.startswith("mTOR"))
+
+
 def test_a_draft_is_hidden_from_the_public_but_previewable_by_staff(client, staff_client):
     drug = Drug.objects.get(slug="tamoxifen")
     drug.status = Status.DRAFT

@@ -69,6 +69,7 @@ def test_a_branch_names_the_test_that_opens_it_and_links_to_it(client):
 
 def test_paths_are_in_the_sitemap(client):
     sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/paths/</loc>" in sitemap
     for slug in PATHS:
         assert f"/paths/{slug}/</loc>" in sitemap
 

@@ -67,6 +67,11 @@ def test_the_whole_questionnaire_with_the_keyboard_alone(site, page):
         page.keyboard.press("Enter")
     page.wait_for_selector(".error-summary")
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    # Only the message is in the error colour: the answers read as before.
+    colour = "el => getComputedStyle(el).color"
+    body = page.eval_on_selector("main", colour)
+    assert {page.eval_on_selector_all(".form-check-label", f"ls => ls.map({colour})")[0]} == {body}
+    assert page.eval_on_selector(".invalid-feedback", colour) != body
 
     while "/questionnaire/questions/" in page.url:
         step = current_step(page)
@@ -92,6 +97,11 @@ def test_the_whole_questionnaire_with_the_keyboard_alone(site, page):
     assert page.url.endswith("/questionnaire/results/")
     assert page.is_visible("text=Targeted pills for a PIK3CA, AKT1 or PTEN change")
     assert not blocked, blocked
+    # Every button in the site's colours, none in Bootstrap's own blue (13, 110, 253) or red.
+    colours = page.eval_on_selector_all(
+        "main .btn", "bs => bs.map(b => getComputedStyle(b).borderTopColor)"
+    )
+    assert colours and not {"rgb(13, 110, 253)", "rgb(220, 53, 69)"} & set(colours)
 
 
 def test_the_questionnaire_with_javascript_off_including_back_and_change(site, browser):
