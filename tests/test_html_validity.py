@@ -4,6 +4,7 @@ run on Java), so browsers and screen readers get what the templates mean."""
 import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,7 @@ def check_html(pages):
         "The Nu HTML checker needs Java and npm's vnu-jar: "
         "apt-get install default-jre-headless && npm ci"
     )
-    folder = Path(settings.BASE_DIR) / ".vnu-pages"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(prefix="vnu-pages-"))
     try:
         for number, html in enumerate(pages.values()):
             (folder / f"{number:03}.html").write_bytes(html)
