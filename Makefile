@@ -1,7 +1,8 @@
 # Two commands set up a fresh machine:
 #   make run   - install, load all content into SQLite, serve at http://127.0.0.1:8000
-#   make test  - install, lint, and run the whole test suite (browser tests need Debian's
-#                chromium at /usr/bin/chromium; npm fetches axe-core and Sass)
+#                (make run PORT=8001 for another port)
+#   make test  - check the machine has what the tests need (else say the one command that
+#                installs it), install, lint, and run the whole test suite
 PYTHON ?= python3
 # Test processes for everything but the browser tests (pytest-xdist); the browser tests run
 # after, in one process: their live server empties its database after each test.
@@ -9,7 +10,9 @@ TEST_WORKERS ?= auto
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev lock content lint
+PORT ?= 8000
+
+.PHONY: run test install install-dev lock content lint prerequisites
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +41,7 @@ content: install
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_content
 
 run: content
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -47,7 +50,26 @@ lint: install-dev
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
-test: lint node_modules/.package-lock.json
+# What the tests need from the machine besides Python: Debian's chromium (the browser tests),
+# Java (the Nu HTML checker), Node's npm (axe-core, the checker, Sass), pango and DejaVu fonts
+# (PDF handouts), redis-server (the outage tests start one). Checked before anything else, so a
+# fresh machine stops at once with the command that installs what it lacks.
+prerequisites:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 \
+		|| missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "make test needs Debian packages this machine lacks:$$missing"; \
+		echo "Install them with:  sudo apt-get install -y$$missing"; \
+		exit 1; \
+	fi
+
+test: prerequisites lint node_modules/.package-lock.json
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/browser
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/pytest tests/browser

@@ -1,6 +1,8 @@
 """Project-level checks an operator would notice."""
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,30 @@ def test_every_requirement_is_in_the_lock_file():
     ]
     assert [name for name in wanted if name not in pins] == []
     assert pins["django"].startswith("5.2.")
+
+
+def test_make_test_stops_at_once_naming_the_command_that_installs_what_is_missing(tmp_path):
+    """A machine without Java (here: a PATH holding every other tool) is told what to install
+    before anything is installed or run."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("grep", "fc-list", "npm", "redis-server"):
+        found = shutil.which(tool)
+        if found:
+            (tools / tool).symlink_to(found)
+    run = subprocess.run(
+        [shutil.which("make"), "--no-print-directory", "prerequisites"],
+        cwd=ROOT,
+        env={"PATH": str(tools)},
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode != 0
+    assert "sudo apt-get install -y default-jre-headless" in run.stdout
+
+
+def test_make_run_takes_a_port():
+    run = subprocess.run(
+        [shutil.which("make"), "-n", "run", "PORT=8001"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert "runserver 127.0.0.1:8001" in run.stdout
