@@ -110,9 +110,11 @@ def render_pdf(template, context, request, options):
         },
         request=request,
     )
+    # PDF/UA: tagged for screen readers (a structure tree in reading order, the language, the
+    # title shown as the document's name), which plain PDFs are not.
     return HTML(
         string=html, base_url=absolute_url("/"), url_fetcher=StaticFilesFetcher()
-    ).write_pdf()
+    ).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def pdf_response(pdf, filename):

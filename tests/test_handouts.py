@@ -1,12 +1,14 @@
 """PDF handouts: what a reader would hand to a family member, checked by reading the PDF."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from education.models import Article, Drug, SideEffect, Status, TreatmentType
 from education.site_url import absolute_url
 
-from handout_pdf import pdf_text, squash
+from handout_pdf import pages_holding, pdf_text, squash
 from questionnaire_flow import GREW_ON_AROMATASE_INHIBITOR, walk
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +141,102 @@ def test_a_handout_says_plainly_when_side_effects_are_not_listed_yet(client):
     assert not drug.side_effects.exists()
     _, text = pdf_text(client.get(reverse("education:drug-handout", args=[drug.slug])))
     assert "We have not yet listed this drug's side effects." in text
+
+
+def structure(reader):
+    """The PDF's structure tree as [(type, alternative text)], in reading order."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif hasattr(node, "keys"):
+            if "/S" in node:
+                found.append((str(node["/S"]), str(node.get("/Alt", ""))))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("education:drug-handout", args=["letrozole"]),
+        reverse("education:side-effect-handout", args=["low-white-blood-cells"]),
+        reverse("education:path-handout", args=["her2-low"]),
+        reverse("education:questionnaire-handout"),
+    ],
+)
+def test_every_handout_is_tagged_for_screen_readers(client, url):
+    walk(client, ANSWERS)
+    reader, _ = pdf_text(client.get(url))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en"
+    assert catalog["/MarkInfo"]["/Marked"]
+    # A reader's software names the document by its title, not its file name.
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    title = reader.metadata.title
+    assert title and squash(title) in squash(reader.pages[0].extract_text())
+    tags = structure(reader)
+    kinds = [kind for kind, _ in tags]
+    # In reading order: the title first, then the sections; lists and the QR code as such.
+    assert kinds.count("/H1") == 1 and kinds.index("/H1") < kinds.index("/H2")
+    assert {"/P", "/L", "/LI"} <= set(kinds)
+    assert any(kind == "/Figure" and alt.startswith("QR code") for kind, alt in tags)
+
+
+def test_question_and_note_lines_never_split_across_pages(client, monkeypatch):
+    import education.handouts
+
+    rendered = []
+
+    class Capturing(education.handouts.HTML):
+        def write_pdf(self, *args, **kwargs):
+            rendered.append(self.render())
+            return super().write_pdf(*args, **kwargs)
+
+    monkeypatch.setattr(education.handouts, "HTML", Capturing)
+    response = client.get(reverse("education:drug-handout", args=["trastuzumab"]))
+    html = rendered[0]
+    lines = [line for page in pages_holding(html, "notes-line") for line in page]
+    assert len(lines) >= 10
+    blocks = pages_holding(html, "keep-together")
+    assert sum(1 for page in blocks if page) >= 2  # the questions run over a page break
+    for page, other in zip(blocks, blocks[1:], strict=False):
+        assert not page & other, "a question's lines, or the notes, split across two pages"
+    assert response.status_code == 200
+
+
+def test_large_print_makes_the_footer_larger_too(client):
+    url = reverse("education:drug-handout", args=["letrozole"])
+
+    def footer_size(response):
+        reader, _ = pdf_text(response)
+        sizes = []
+
+        def visit(text, cm, tm, font, size):
+            if text.startswith("Page 1 of"):
+                sizes.append(size * tm[3] * cm[3] if tm[3] and cm[3] else size)
+
+        reader.pages[0].extract_text(visitor_text=visit)
+        return max(sizes)
+
+    assert footer_size(client.get(url + "?size=large")) >= 1.4 * footer_size(client.get(url))
+
+
+def test_the_results_handout_speaks_to_you_and_prints_the_addresses_it_names(client):
+    walk(client, ANSWERS)
+    _, text = pdf_text(client.get(reverse("education:questionnaire-handout")))
+    assert "Options to ask your care team about" in text
+    # Its own words speak to the reader; the answers and the questions to ask keep the
+    # reader's voice ("I have gone through menopause", "Is it safe for me?").
+    for said in ("Your list", "comes from your answers", "Your answers", "Your notes"):
+        assert said in text
+    assert not re.search(r"My list|my answers|My answers|My notes|Options to ask my", text)
+    assert squash(absolute_url(reverse("education:drug-detail", args=["elacestrant"]))) in squash(
+        text
+    )

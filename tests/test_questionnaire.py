@@ -407,7 +407,7 @@ def test_serious_problems_open_the_results_with_a_call_today_box(client):
 def test_the_results_handout_opens_with_the_call_today_box(client):
     walk(client, {**FIRST_TREATMENT, "serious_symptoms": ["yes"]})
     _, text = pdf_text(client.get(reverse("education:questionnaire-handout")))
-    assert 0 <= text.find("Call your care team today") < text.find("My answers")
+    assert 0 <= text.find("Call your care team today") < text.find("Your answers")
 
 
 @pytest.mark.parametrize("answer", ["no", "unsure"])

@@ -192,7 +192,7 @@ class ResultsHandoutView(ResultsView):
         if options is None:
             return bad_options_response()
         context.update(
-            title="Options to ask my care team about",
+            title="Options to ask your care team about",
             page_url=absolute_url(reverse("education:questionnaire")),
             site_url=absolute_url(""),  # before the addresses of the pages it names
             questions=context["results"].care_team_questions,
