@@ -27,6 +27,7 @@ from .models import (
 )
 from .models.base import REVIEW_INTERVAL
 from .questionnaire.path_drawing import draw, path_stages
+from .questionnaire.results import STEPS
 from .questionnaire.rules import path_spec, published_rules
 from .revisions import preview
 from .site_url import absolute_url
@@ -84,6 +85,10 @@ class ContentDetailView(PublishedMixin, DetailView):
 HOME_UPDATES = 3
 
 
+#: The topic a reader new to all this should read first.
+START_HERE = "understanding-metastatic-breast-cancer"
+
+
 class HomeView(TemplateView):
     template_name = "education/home.html"
 
@@ -92,8 +97,12 @@ class HomeView(TemplateView):
         context["treatment_types"] = TreatmentType.objects.published()
         context["features"] = CancerFeature.objects.published()
         context["spread_sites"] = SpreadSite.objects.published()
-        context["articles_by_section"] = Article.objects.published().by_section()
+        articles = Article.objects.published()
+        # The gentle first read is offered on its own, near the top: not again in the list.
+        context["start_here"] = articles.filter(slug=START_HERE).first()
+        context["articles_by_section"] = articles.exclude(slug=START_HERE).by_section()
         context["latest_updates"] = TreatmentUpdate.objects.published()[:HOME_UPDATES]
+        context["most_steps"] = len(STEPS)
         return context
 
 

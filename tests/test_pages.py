@@ -229,3 +229,20 @@ def test_month_figures_are_drawn_as_bars_in_proportion(client):
         assert stat.title in bar.get_text()
         width = int(bar.find("svg")["width"].rstrip("%"))
         assert width == max(1, round(float(stat.figure) / largest * 75))
+
+
+def test_the_home_page_leads_with_the_questionnaire_then_the_three_ways_in(client):
+    soup = BeautifulSoup(client.get(reverse("education:home")).content, "html.parser")
+    sections = soup.select("main section")
+    first, second = sections[0], sections[1]
+    assert first.find("a", href=reverse("education:questionnaire"), class_="btn")
+    assert "up to 10 short questions" in first.get_text(" ", strip=True)
+    ways_in = [a["href"] for a in second.select("h3 a")]
+    assert ways_in == [
+        reverse("education:feature-list"),
+        reverse("education:drug-list"),
+        reverse("education:side-effect-list"),
+    ]
+    # No page is offered twice in the main part of the home page.
+    links = [a["href"] for a in soup.select("main a")]
+    assert len(links) == len(set(links))

@@ -133,6 +133,7 @@ class IntroView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["has_answers"] = load_answers(self.request.session) is not None
+        context["most_steps"] = len(STEPS)
         return context
 
 
