@@ -166,6 +166,27 @@ def test_survival_page_shows_each_figure_with_its_source_and_a_picture(client):
             assert f"{len(filled)} out of 100 people" in section.find("figcaption").get_text()
 
 
+def test_the_survival_page_lets_the_reader_skip_the_numbers_and_says_the_caveats_once(client):
+    soup = BeautifulSoup(client.get(reverse("education:survival")).content, "html.parser")
+    main = soup.find("main")
+    first_figure = main.find("section", class_="statistic")
+    skip = main.find("a", href="#outlook")
+    assert skip and "Skip the numbers" in skip.get_text()
+    # The choice comes before any number, and leads to the one section on why outlooks differ.
+    assert skip in first_figure.find_all_previous("a")
+    outlook = main.find(id="outlook")
+    assert outlook.h2.get_text(strip=True) == "Why one person’s outlook can differ"
+    text = main.get_text(" ", strip=True)
+    assert text.count("outlook can differ") == 2  # the skip link and the section
+    assert text.count("In each picture of 100 people") == 1
+    for stat in SurvivalStatistic.objects.published().select_related("source"):
+        section = main.find(id=stat.slug)
+        about = section.find(class_="about-number")
+        assert about and about.get_text(strip=True).startswith("About this number")
+        source = section.find("dt", string="Source").find_next("dd").get_text(" ", strip=True)
+        assert source.startswith(stat.source.publisher)
+
+
 def test_glossary_terms_are_linked_once_where_they_first_appear(client):
     term = GlossaryTerm.objects.get(slug="her2")
     drug = Drug.objects.get(slug="trastuzumab")

@@ -35,7 +35,9 @@ class SurvivalStatistic(EditorialModel):
     )
     explanation = models.TextField(help_text="What the number means, in plain words. Markdown.")
     caveat = models.TextField(
-        help_text="Why one person's outlook can differ from this figure. Markdown."
+        help_text="What a reader should know about this figure in particular (its years, who "
+        "was left out), shown as 'About this number'. The page says once, for every figure, why "
+        "one person's outlook can differ: do not repeat that here. Markdown list."
     )
     source = models.ForeignKey(
         "education.Source",
