@@ -166,7 +166,8 @@ def markdown_list_items(source):
 
 
 class HandoutMixin:
-    """Turns a content detail view into its PDF handout, using the same context."""
+    """Turns a content view into its PDF handout, using the same context. A view without one
+    ``object`` (the survival page) says its title, page and file name itself."""
 
     handout_template = None
     default_questions = ()
@@ -181,14 +182,24 @@ class HandoutMixin:
     def handout_context(self, context):
         return {}
 
+    def handout_title(self):
+        return capfirst(str(getattr(self.object, "display_name", self.object)))
+
+    def handout_page(self):
+        """The address of the page the handout prints."""
+        return self.object.get_absolute_url()
+
+    def handout_filename(self):
+        return f"{self.object.slug}-handout.pdf"
+
     def render_to_response(self, context, **response_kwargs):
         options = HandoutOptions.from_request(self.request)
         if options is None:
             return bad_options_response()
         context.update(
             glossary_linker=None,  # no links on paper
-            title=capfirst(str(getattr(self.object, "display_name", self.object))),
-            page_url=absolute_url(self.object.get_absolute_url()),
+            title=self.handout_title(),
+            page_url=absolute_url(self.handout_page()),
             questions=self.handout_questions(),
             **self.handout_context(context),
         )
@@ -200,4 +211,4 @@ class HandoutMixin:
             pdf = make()
         else:
             pdf = cached_pdf([self.request.path, options.size, options.paper], make)
-        return pdf_response(pdf, f"{self.object.slug}-handout.pdf")
+        return pdf_response(pdf, self.handout_filename())

@@ -328,6 +328,44 @@ class SideEffectHandoutView(HandoutMixin, SideEffectDetailView):
     )
 
 
+class CancerFeatureHandoutView(HandoutMixin, CancerFeatureDetailView):
+    handout_template = "handouts/feature.html"
+    default_questions = (
+        "What is my result, and how sure is it?",
+        "Should this test be done again, or on a new sample?",
+        "Which treatments does this result open for me?",
+    )
+
+
+class SpreadSiteHandoutView(HandoutMixin, SpreadSiteDetailView):
+    handout_template = "handouts/spread.html"
+    default_questions = (
+        "What signs should I watch for, and when should I call you?",
+        "Is there a treatment aimed at this area that could help me?",
+    )
+
+
+class SurvivalHandoutView(HandoutMixin, SurvivalView):
+    handout_template = "handouts/survival.html"
+    default_questions = (
+        "What do these numbers mean for me and my cancer?",
+        "Are there newer figures for people like me?",
+    )
+
+    def handout_title(self):
+        return "What the survival numbers mean"
+
+    def handout_page(self):
+        return reverse("education:survival")
+
+    def handout_filename(self):
+        return "survival-numbers-handout.pdf"
+
+    def handout_context(self, context):
+        sources = {stat.source_id: stat.source for stat in context["object_list"]}
+        return {"page_sources": list(sources.values())}
+
+
 class ArticleHandoutView(HandoutMixin, ArticleDetailView):
     handout_template = "handouts/article.html"
     default_questions = (

@@ -5,7 +5,16 @@ import re
 import pytest
 from django.urls import reverse
 
-from education.models import Article, Drug, SideEffect, Status, TreatmentType
+from education.models import (
+    Article,
+    CancerFeature,
+    Drug,
+    SideEffect,
+    SpreadSite,
+    Status,
+    TreatmentPath,
+    TreatmentType,
+)
 from education.site_url import absolute_url
 
 from handout_pdf import pages_holding, pdf_text, squash
@@ -36,6 +45,8 @@ def test_every_kind_of_handout_renders(client):
         ("treatment-handout", TreatmentType.objects.get(slug="hormone-therapy")),
         ("side-effect-handout", SideEffect.objects.get(slug="low-white-blood-cells")),
         ("article-handout", Article.objects.get(slug="when-cancer-grows")),
+        ("feature-handout", CancerFeature.objects.get(slug="her2-low")),
+        ("spread-handout", SpreadSite.objects.get(slug="bone")),
     ]:
         _, text = pdf_text(client.get(reverse(f"education:{name}", args=[obj.slug])))
         assert squash(str(obj)) in squash(text)
@@ -99,6 +110,23 @@ def test_pages_with_a_handout_offer_print_or_save_as_pdf(client):
     page = client.get(reverse("education:drug-detail", args=["letrozole"])).content.decode()
     assert 'href="/drugs/letrozole/handout.pdf">Print or save as PDF' in page
     assert "/drugs/letrozole/handout.pdf?size=large" in page
+
+
+def test_every_kind_of_content_page_offers_its_handout(client):
+    for model in (
+        Drug,
+        SideEffect,
+        TreatmentType,
+        CancerFeature,
+        SpreadSite,
+        Article,
+        TreatmentPath,
+    ):
+        page = model.objects.published().first()
+        html = client.get(page.get_absolute_url()).content.decode()
+        handout = page.get_absolute_url() + "handout.pdf"
+        assert f'href="{handout}">Print or save as PDF' in html, model.__name__
+        assert f"{handout}?size=large" in html
 
 
 ANSWERS = GREW_ON_AROMATASE_INHIBITOR
@@ -240,3 +268,20 @@ def test_the_results_handout_speaks_to_you_and_prints_the_addresses_it_names(cli
     assert squash(absolute_url(reverse("education:drug-detail", args=["elacestrant"]))) in squash(
         text
     )
+
+
+def test_the_survival_page_has_a_handout_with_every_figure_who_it_describes_and_the_caveats_once(
+    client,
+):
+    from education.models import SurvivalStatistic
+
+    page = client.get(reverse("education:survival")).content.decode()
+    handout = reverse("education:survival-handout")
+    assert f'href="{handout}">Print or save as PDF' in page
+    reader, text = pdf_text(client.get(handout))
+    assert reader.metadata.title == "What the survival numbers mean"
+    for stat in SurvivalStatistic.objects.published().select_related("source"):
+        assert squash(stat.title) in squash(text)
+        assert squash(stat.population) in squash(text)
+        assert squash(stat.source.title) in squash(text)
+    assert text.count("Why one person’s outlook can differ") == 1

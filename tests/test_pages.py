@@ -164,6 +164,9 @@ def test_survival_page_shows_each_figure_with_its_source_and_a_picture(client):
             filled = [g for g in people if "filled" in g["class"]]
             assert len(filled) == round(float(stat.figure))
             assert f"{len(filled)} out of 100 people" in section.find("figcaption").get_text()
+            # Colours as attributes, so the PDF handout (which reads no site.css) draws them.
+            fills = {g["fill"] for g in filled}, {g["fill"] for g in people if g not in filled}
+            assert len(fills[0]) == 1 and fills[0] != fills[1]
 
 
 def test_the_survival_page_lets_the_reader_skip_the_numbers_and_says_the_caveats_once(client):
