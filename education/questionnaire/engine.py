@@ -100,6 +100,19 @@ def check(condition, answers):
     return Truth.UNKNOWN if UNSURE in given or not given else Truth.FALSE
 
 
+def check_all(conditions, answers):
+    """FALSE if any condition fails; else TRUE, or UNKNOWN with the questions left unknown
+    (each once, in order)."""
+    unknown = []
+    for condition in conditions:
+        truth = check(condition, answers)
+        if truth is Truth.FALSE:
+            return Truth.FALSE, ()
+        if truth is Truth.UNKNOWN and condition.question not in unknown:
+            unknown.append(condition.question)
+    return (Truth.UNKNOWN if unknown else Truth.TRUE), tuple(unknown)
+
+
 def evaluate_rule(rule, answers):
     """A Match if the rule applies or may apply, else None.
 
@@ -107,13 +120,10 @@ def evaluate_rule(rule, answers):
     is marked ``if_grows``; before any treatment (the growing question skipped) there is no next
     yet. A rule whose treatment the cancer already grew on is marked ``tried``.
     """
-    unknown = []
-    for condition in rule.conditions:
-        truth = check(condition, answers)
-        if truth is Truth.FALSE:
-            return None
-        if truth is Truth.UNKNOWN and condition.question not in unknown:
-            unknown.append(condition.question)
+    truth, unknown = check_all(rule.conditions, answers)
+    if truth is Truth.FALSE:
+        return None
+    unknown = list(unknown)
     growing = answers.get(GROWING)
     if_grows = False
     if rule.line in (NEXT, LATER):

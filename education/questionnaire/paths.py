@@ -2,13 +2,13 @@
 
 Pure Python, like the engine it uses: a path's steps are the questionnaire's own treatment rules
 (``RuleSpec``), so whether a step fits the reader is decided by ``engine.evaluate_rule``, and
-whether a path is theirs by ``engine.check`` on the path's conditions. Nothing here knows of
+whether a path is theirs by ``engine.check_all`` on the path's conditions. Nothing here knows of
 Django or the database; ``education.questionnaire.rules`` builds the specs.
 """
 
 from dataclasses import dataclass
 
-from .engine import FIRST, GROWING, LATER, NEXT, PRIOR, Truth, check, evaluate_rule
+from .engine import FIRST, GROWING, LATER, NEXT, PRIOR, Truth, check, check_all, evaluate_rule
 
 #: The stages a path is drawn in, top to bottom.
 STAGES = (FIRST, NEXT, LATER)
@@ -53,18 +53,6 @@ class Placement:
     stable: bool = False
 
 
-def fit(path, answers):
-    """TRUE, FALSE or UNKNOWN for the path's conditions, and the questions left unknown."""
-    unsure = []
-    for condition in path.conditions:
-        truth = check(condition, answers)
-        if truth is Truth.FALSE:
-            return Truth.FALSE, ()
-        if truth is Truth.UNKNOWN:
-            unsure.append(condition.question)
-    return (Truth.UNKNOWN if unsure else Truth.TRUE), tuple(dict.fromkeys(unsure))
-
-
 def open_to(step, answers):
     """Whether nothing the reader said rules the step out, leaving aside where they are in
     treatment (earlier treatments, growing): a step they may reach one day."""
@@ -87,7 +75,7 @@ def place(answers, path):
     - Stable on a treatment: the stage before the steps kept "for if it grows", as where they may
       be now, and those steps as what may come next.
     """
-    fits, unsure_of = fit(path, answers)
+    fits, unsure_of = check_all(path.conditions, answers)
     if fits is Truth.FALSE:
         return None
     matches = [(step, evaluate_rule(step.rule, answers)) for step in path.steps]
