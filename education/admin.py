@@ -228,7 +228,7 @@ class SourceAdmin(CitedByMixin, ReviewedAdmin):
 class TreatmentTypeAdmin(EditorialAdmin):
     list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "scope"]
     page_fieldsets = [
-        (None, ["name", "scope", "summary", "goals", "how_given", "body"]),
+        (None, ["name", "scope", "summary", "key_points", "goals", "how_given", "body"]),
         ("Sources", ["sources"]),
     ]
 
@@ -239,7 +239,7 @@ class DrugFamilyAdmin(EditorialAdmin):
     autocomplete_fields = ["treatment_type", "sources"]
     # Shown as a section of its kind of treatment's page.
     page_fieldsets = [
-        (None, ["name", "summary"]),
+        (None, ["name", "summary", "picture"]),
         ("Links and sources", ["treatment_type", "sources"]),
     ]
 
@@ -268,6 +268,7 @@ class DrugAdmin(EditorialAdmin):
                 "other_names",
                 "family",
                 "summary",
+                "key_points",
                 "notice",
                 "how_given",
                 "how_it_works",
@@ -293,6 +294,7 @@ class SideEffectAdmin(EditorialAdmin):
                 "name",
                 "other_names",
                 "summary",
+                "key_points",
                 "call_now",
                 "call_today",
                 "mention_next_visit",
@@ -309,7 +311,7 @@ class CancerFeatureAdmin(EditorialAdmin):
     list_filter = ["status", ReviewDueFilter, PrimarySourceFilter, "kind"]
     autocomplete_fields = ["sources", "drugs"]
     page_fieldsets = [
-        (None, ["name", "kind", "summary", "body", "how_tested", "treatment_impact"]),
+        (None, ["name", "kind", "summary", "key_points", "body", "how_tested", "treatment_impact"]),
         ("Links and sources", ["drugs", "sources"]),
     ]
 
@@ -318,7 +320,7 @@ class CancerFeatureAdmin(EditorialAdmin):
 class SpreadSiteAdmin(EditorialAdmin):
     autocomplete_fields = ["sources", "drugs", "treatment_types"]
     page_fieldsets = [
-        (None, ["name", "summary", "body", "local_treatments"]),
+        (None, ["name", "summary", "key_points", "body", "local_treatments"]),
         ("Links and sources", ["treatment_types", "drugs", "sources"]),
     ]
 
@@ -365,7 +367,7 @@ class ArticleAdmin(EditorialAdmin):
     search_fields = ["title", "summary", "body"]
     autocomplete_fields = ["sources", "treatment_types", "drugs"]
     page_fieldsets = [
-        (None, ["title", "section", "summary", "body"]),
+        (None, ["title", "section", "summary", "key_points", "body"]),
         ("Links and sources", ["treatment_types", "drugs", "sources"]),
     ]
 
@@ -452,7 +454,10 @@ class TreatmentPathAdmin(EditorialAdmin):
     search_fields = ["slug", "title", "short_name"]
     prepopulated_fields = {"slug": ["title"]}
     page_fieldsets = [
-        (None, ["title", "short_name", "summary", "intro", "caption", "men", "order"]),
+        (
+            None,
+            ["title", "short_name", "summary", "key_points", "intro", "caption", "men", "order"],
+        ),
         ("Checked and sources", ["checked_on", "sources"]),
     ]
 

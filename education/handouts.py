@@ -24,6 +24,7 @@ from django.utils.text import capfirst
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .glossary import glossary_linker
 from .models import ContentVersion
 from .ratelimits import pdf_limit
 from .site_url import absolute_url
@@ -197,7 +198,8 @@ class HandoutMixin:
         if options is None:
             return bad_options_response()
         context.update(
-            glossary_linker=None,  # no links on paper
+            # No links on paper, but the words the handout uses are listed with their meanings.
+            glossary_linker=glossary_linker(exclude_url=self.handout_page(), links=False),
             title=self.handout_title(),
             page_url=absolute_url(self.handout_page()),
             questions=self.handout_questions(),

@@ -7,6 +7,7 @@ event handler or ``javascript:`` link can reach a page, whatever is typed in the
 import re
 from html import escape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import markdown
 import nh3
@@ -33,6 +34,14 @@ def render_markdown(source):
     )
 
 
+class GlossaryWord(NamedTuple):
+    """A glossary term as a page uses it."""
+
+    name: str
+    url: str
+    definition: str
+
+
 class GlossaryLinker:
     """Links the first appearance of each glossary term on a page to its definition.
 
@@ -40,19 +49,26 @@ class GlossaryLinker:
     in the next. Text inside links, headings and code is left alone.
     """
 
-    def __init__(self, terms):
-        # terms: iterable of (phrase, url, definition)
+    def __init__(self, terms, links=True):
+        # terms: iterable of (phrase, url, definition, name); name is the term the phrase
+        # stands for (a phrase may be an alias), the phrase itself if left out.
+        # links=False finds the terms without linking them: for paper.
         self.by_phrase = {}
-        for phrase, url, definition in terms:
+        for phrase, url, definition, *name in terms:
             if phrase.strip():
-                self.by_phrase.setdefault(phrase.strip().lower(), (url, definition))
+                word = GlossaryWord(name[0] if name else phrase.strip(), url, definition)
+                self.by_phrase.setdefault(phrase.strip().lower(), word)
         phrases = sorted(self.by_phrase, key=len, reverse=True)
         self.pattern = (
             re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
             if phrases
             else None
         )
+        self.links = links
         self.linked_urls = set()
+        #: The terms found on the page, in the order they first appear: the page lists them
+        #: with their definitions, so a reader sees what a word means in print too.
+        self.words_used = []
 
     def link(self, html):
         if self.pattern is None:
@@ -73,12 +89,15 @@ class GlossaryLinker:
         return "".join(out)
 
     def _replace(self, match):
-        url, definition = self.by_phrase[match.group(1).lower()]
-        if url in self.linked_urls:
+        word = self.by_phrase[match.group(1).lower()]
+        if word.url in self.linked_urls:
             return match.group(0)
-        self.linked_urls.add(url)
+        self.linked_urls.add(word.url)
+        self.words_used.append(word)
+        if not self.links:
+            return match.group(0)
         return (
-            f'<a class="glossary-link" href="{escape(url)}" title="{escape(definition)}">'
+            f'<a class="glossary-link" href="{escape(word.url)}" title="{escape(word.definition)}">'
             f"{match.group(0)}</a>"
         )
 

@@ -34,6 +34,11 @@ urlpatterns = [
     page("drugs/", views.DrugListView.as_view(), "drug-list"),
     page("drugs/<slug:slug>/", views.DrugDetailView.as_view(), "drug-detail"),
     path("drugs/<slug:slug>/handout.pdf", views.DrugHandoutView.as_view(), name="drug-handout"),
+    path(
+        "drugs/<slug:slug>/summary.pdf",
+        views.DrugSummaryHandoutView.as_view(),
+        name="drug-summary-handout",
+    ),
     page("side-effects/", views.SideEffectListView.as_view(), "side-effect-list"),
     page("side-effects/<slug:slug>/", views.SideEffectDetailView.as_view(), "side-effect-detail"),
     path(

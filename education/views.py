@@ -31,7 +31,7 @@ from .questionnaire.results import STEPS
 from .questionnaire.rules import path_spec, published_rules
 from .revisions import preview
 from .site_url import absolute_url
-from .text import plain_text
+from .warning_signs import names_of, signs_for
 
 
 def by_first_letter(items, name):
@@ -315,8 +315,42 @@ class DrugHandoutView(HandoutMixin, DrugDetailView):
         return markdown_list_items(self.object.questions) + list(self.default_questions)
 
     def handout_context(self, context):
+        """The warning box: each serious side effect's "call now" signs that fit this drug."""
         serious = [link.side_effect for link in context["side_effect_links"] if link.serious]
-        return {"warning_signs": [(se, plain_text(se.call_now)) for se in serious if se.call_now]}
+        every_drug = {
+            drug.pk: names_of(drug.generic_name, drug.brand_name_list, drug.other_name_list)
+            for drug in Drug.objects.only("generic_name", "brand_names", "other_names")
+        }
+        signs = [(se, signs_for(se.call_now, self.object.pk, every_drug)) for se in serious]
+        return {"warning_signs": [(se, text) for se, text in signs if text]}
+
+
+class DrugSummaryHandoutView(DrugHandoutView):
+    """Two pages to bring to a visit: the key points, the side effects and when to call.
+
+    On paper it cites the drug's label; the page online lists every source.
+    """
+
+    handout_template = "handouts/drug_summary.html"
+    #: How many of the drug's questions the sheet has room for.
+    QUESTIONS = 3
+
+    def handout_title(self):
+        return f"{super().handout_title()}: summary"
+
+    def handout_filename(self):
+        return f"{self.object.slug}-summary.pdf"
+
+    def handout_questions(self):
+        return super().handout_questions()[: self.QUESTIONS]
+
+    def handout_context(self, context):
+        cited = [self.object.label_source] if self.object.label_source else []
+        cited = cited or list(context["page_sources"][:1])
+        return super().handout_context(context) | {
+            "page_sources": cited,
+            "sources_left_out": len(context["page_sources"]) - len(cited),
+        }
 
 
 class SideEffectHandoutView(HandoutMixin, SideEffectDetailView):

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import EditorialModel, EditorialQuerySet, SlugManager
+from .base import EditorialModel, EditorialQuerySet, KeyPointsPage, SlugManager
 from .kinds import ContentKind
 
 
@@ -16,14 +16,14 @@ class ArticleQuerySet(EditorialQuerySet):
         ]
 
 
-class Article(EditorialModel):
+class Article(KeyPointsPage, EditorialModel):
     """A topic that is not one drug: local treatment, palliative care, living with MBC..."""
 
     content_kind = ContentKind(
         "article", "Topics", rank=7, singular="Topic", names=("title",), body=("body",)
     )
 
-    readable_fields = ("summary", "body")
+    readable_fields = ("key_points", "summary", "body")
     #: Relations kept in the page's history as well as its sources.
     _history_m2m_fields = ["treatment_types", "drugs"]
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -154,6 +155,44 @@ class EditorialModel(Versioned):
     def is_review_due(self):
         due = self.review_due_on
         return self.is_published and (due is None or due < timezone.localdate())
+
+
+class KeyPointsPage(models.Model):
+    """A page that opens with a few plain key points, shown on the page and on its handout.
+
+    A summary first helps a worried reader most: they may read nothing else.
+    """
+
+    #: How many key points a page may have.
+    KEY_POINTS_RANGE = (3, 5)
+
+    key_points = models.TextField(
+        blank=True,
+        help_text="3 to 5 short, plain sentences, one per line: what a reader most needs to "
+        "take away from this page. Only facts the page itself states. Shown in a box at the top "
+        "of the page and on its handout. No Markdown.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def key_point_list(self):
+        """The key points, one per line, without any bullet marks an editor typed."""
+        points = (line.strip().lstrip("-*• ").strip() for line in self.key_points.splitlines())
+        return [point for point in points if point]
+
+    def clean(self):
+        super().clean()
+        count = len(self.key_point_list)
+        least, most = self.KEY_POINTS_RANGE
+        if count and not least <= count <= most:
+            raise ValidationError(
+                {
+                    "key_points": f"Write {least} to {most} key points, one per line. "
+                    f"This has {count}."
+                }
+            )
 
 
 def normalise_text_fields(sender, instance, **kwargs):

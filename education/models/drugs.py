@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .base import EditorialModel, EditorialQuerySet, SlugManager, Status
+from .base import EditorialModel, EditorialQuerySet, KeyPointsPage, SlugManager, Status
 from .kinds import ContentKind
 
 
@@ -18,7 +18,7 @@ class DrugQuerySet(EditorialQuerySet):
         return self.filter(status=Status.PUBLISHED, family__status=Status.PUBLISHED)
 
 
-class Drug(EditorialModel):
+class Drug(KeyPointsPage, EditorialModel):
     """One medicine, named by its generic name, with its brand names."""
 
     content_kind = ContentKind(
@@ -26,6 +26,7 @@ class Drug(EditorialModel):
         "Drugs",
         rank=1,
         singular="Drug",
+        purpose="This page explains what this drug is, who may get it, how it is given, its side effects, and what to ask your care team.",
         names=("generic_name", "brand_name_list", "other_name_list"),
         # A search for a side effect or a family also finds the drugs in it.
         body=(
@@ -43,6 +44,7 @@ class Drug(EditorialModel):
     )
 
     readable_fields = (
+        "key_points",
         "summary",
         "how_given",
         "how_it_works",

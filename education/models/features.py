@@ -1,11 +1,11 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import EditorialModel
+from .base import EditorialModel, KeyPointsPage
 from .kinds import ContentKind
 
 
-class CancerFeature(EditorialModel):
+class CancerFeature(KeyPointsPage, EditorialModel):
     """A test result that steers treatment, such as HER2-positive or a BRCA mutation."""
 
     content_kind = ContentKind(
@@ -13,11 +13,12 @@ class CancerFeature(EditorialModel):
         "Test results",
         rank=3,
         singular="Test result",
+        purpose="This page explains what this test result means and how it can change your treatment.",
         names=("name",),
         body=("body", "how_tested", "treatment_impact"),
     )
 
-    readable_fields = ("summary", "body", "how_tested", "treatment_impact")
+    readable_fields = ("key_points", "summary", "body", "how_tested", "treatment_impact")
     #: Relations kept in the page's history as well as its sources.
     _history_m2m_fields = ["drugs"]
 

@@ -37,6 +37,9 @@ class ContentKind:
     #: entry or a news item is short, so plain word counting would put it above the page
     #: that explains the thing in full.
     search_weight: float = 1.0
+    #: The page's first line, saying what the page is for: a reader should know at once
+    #: whether they are in the right place. Empty where the title and summary already say it.
+    purpose: str = ""
     #: Relations search reads for each row, fetched with the rows (``body`` paths, and
     #: properties that read them).
     select_related: tuple = ()

@@ -12,12 +12,12 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .base import EditorialModel
+from .base import EditorialModel, KeyPointsPage
 from .kinds import ContentKind
 from .questionnaire import AnswerCondition, Rule
 
 
-class TreatmentPath(EditorialModel):
+class TreatmentPath(KeyPointsPage, EditorialModel):
     """One kind of metastatic breast cancer and the steps its treatment usually takes."""
 
     content_kind = ContentKind(
@@ -25,6 +25,7 @@ class TreatmentPath(EditorialModel):
         "Treatment paths",
         rank=6,
         singular="Treatment path",
+        purpose="This page shows the usual order of treatments for this kind of cancer, and how to find where you may be on it.",
         names=("display_name", "short_name"),
         body=("intro", "men"),
         # A path's name is a test result's ("HER2-low"): a reader who types it wants to know
@@ -32,7 +33,7 @@ class TreatmentPath(EditorialModel):
         search_weight=0.5,
     )
 
-    readable_fields = ("summary", "intro", "caption", "men")
+    readable_fields = ("key_points", "summary", "intro", "caption", "men")
 
     title = models.CharField(
         max_length=120,

@@ -1,12 +1,12 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import EditorialModel
+from .base import EditorialModel, KeyPointsPage
 from .drugs import split_commas
 from .kinds import ContentKind
 
 
-class SideEffect(EditorialModel):
+class SideEffect(KeyPointsPage, EditorialModel):
     """A side effect, what helps, and when to call the care team.
 
     Warning signs are kept in three fields, one per urgency level, so every sign
@@ -18,11 +18,13 @@ class SideEffect(EditorialModel):
         "Side effects",
         rank=2,
         singular="Side effect",
+        purpose="This page explains this side effect: what it is, when to call your care team about it, and what can help.",
         names=("name", "other_name_list"),
         body=("body", "what_helps", "call_now", "call_today", "mention_next_visit"),
     )
 
     readable_fields = (
+        "key_points",
         "summary",
         "body",
         "what_helps",

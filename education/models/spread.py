@@ -1,11 +1,11 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import EditorialModel
+from .base import EditorialModel, KeyPointsPage
 from .kinds import ContentKind
 
 
-class SpreadSite(EditorialModel):
+class SpreadSite(KeyPointsPage, EditorialModel):
     """A part of the body where breast cancer can spread, and what is done there."""
 
     content_kind = ContentKind(
@@ -13,11 +13,12 @@ class SpreadSite(EditorialModel):
         "Where cancer spreads",
         rank=5,
         singular="Where it spreads",
+        purpose="This page explains what it can mean when breast cancer spreads here, and the treatments aimed at this area.",
         names=("name",),
         body=("body", "local_treatments"),
     )
 
-    readable_fields = ("summary", "body", "local_treatments")
+    readable_fields = ("key_points", "summary", "body", "local_treatments")
     #: Relations kept in the page's history as well as its sources.
     _history_m2m_fields = ["drugs", "treatment_types"]
 

@@ -1,5 +1,7 @@
 from django.db import models
 
+from education.everyday_numbers import in_everyday_words
+
 from .base import EditorialModel
 from .kinds import ContentKind
 
@@ -55,6 +57,11 @@ class SurvivalStatistic(EditorialModel):
 
     def get_absolute_url(self):
         return f"/survival/#{self.slug}"
+
+    @property
+    def everyday(self):
+        """The figure as people say it: "about 31 in 100 people", "about 3 years"."""
+        return in_everyday_words(self.figure, self.unit)
 
     @property
     def is_percent(self):

@@ -1,11 +1,11 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import EditorialModel
+from .base import EditorialModel, KeyPointsPage
 from .kinds import ContentKind
 
 
-class TreatmentType(EditorialModel):
+class TreatmentType(KeyPointsPage, EditorialModel):
     """A kind of treatment, such as hormone therapy or radiation therapy."""
 
     content_kind = ContentKind(
@@ -13,11 +13,12 @@ class TreatmentType(EditorialModel):
         "Kinds of treatment",
         rank=4,
         singular="Treatment",
+        purpose="This page explains this kind of treatment: what it aims to do, how it is given, and the drugs in it.",
         names=("name",),
         body=("body", "how_given", "goals"),
     )
 
-    readable_fields = ("summary", "body", "how_given", "goals")
+    readable_fields = ("key_points", "summary", "body", "how_given", "goals")
 
     class Scope(models.TextChoices):
         SYSTEMIC = "systemic", "Whole body (systemic)"
@@ -66,6 +67,20 @@ class DrugFamily(EditorialModel):
         help_text="The kind of treatment this family belongs to.",
     )
     summary = models.TextField(help_text="One or two plain sentences on how these drugs work.")
+
+    class Picture(models.TextChoices):
+        """Drawings of how a family's drugs work (``templates/includes/pictures/``)."""
+
+        ADC = "adc", "An antibody carrying chemo to a cancer cell"
+        HER2_ANTIBODY = "her2-antibody", "An antibody blocking HER2's signals to grow"
+
+    picture = models.CharField(
+        max_length=20,
+        choices=Picture.choices,
+        blank=True,
+        help_text="A drawing of how these drugs work, shown with the family and on each of its "
+        "drugs' pages and handouts under 'How does it work?'.",
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Position within its type.")
 
     class Meta:

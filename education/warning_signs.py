@@ -1,0 +1,49 @@
+"""Which of a side effect's "call now" signs belong on one drug's handout.
+
+A side effect's page speaks of every drug that causes it: "If you take trastuzumab deruxtecan
+or datopotamab deruxtecan: a new cough…". A drug's handout prints those signs in its warning
+box, and there a sign meant for other drugs misleads. These functions take plain data (the
+signs' Markdown, each drug's names) and return the signs that fit one drug.
+"""
+
+import re
+
+from .text import plain_text
+
+#: Prefixes a generic name may carry that text about the drug often leaves out.
+NAME_PREFIXES = ("fam-", "ado-")
+
+
+def names_of(generic_name, brand_names=(), other_names=()):
+    """The names a text may use for a drug, lower case: 'fam-trastuzumab deruxtecan' is also
+    'trastuzumab deruxtecan'."""
+    names = {generic_name.lower(), *(n.lower() for n in [*brand_names, *other_names] if n)}
+    for prefix in NAME_PREFIXES:
+        if generic_name.lower().startswith(prefix):
+            names.add(generic_name.lower().removeprefix(prefix))
+    return names
+
+
+def signs_for(call_now, drug, every_drug):
+    """The signs of ``call_now`` (a Markdown list) that apply to ``drug``, as plain text.
+
+    ``drug`` is a key of ``every_drug``, which maps each drug to its names (``names_of``). A
+    sign that names drugs but not this one is left out; a sign that names none applies to all.
+    The longest name wins, so "trastuzumab deruxtecan" is not read as "trastuzumab".
+    """
+    owner = {name: key for key, names in every_drug.items() for name in names}
+    if not owner:
+        return plain_text(call_now)
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r")\b",
+        re.IGNORECASE,
+    )
+    items = [line.strip()[2:] for line in call_now.splitlines() if line.strip()[:2] in ("- ", "* ")]
+    if not items:
+        items = [call_now]
+    kept = []
+    for item in items:
+        named = {owner[m.lower()] for m in pattern.findall(item)}
+        if not named or drug in named:
+            kept.append(item)
+    return plain_text("\n".join(f"- {item}" for item in kept))
