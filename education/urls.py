@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     page("side-effects/", views.SideEffectListView.as_view(), "side-effect-list"),
     page("side-effects/<slug:slug>/", views.SideEffectDetailView.as_view(), "side-effect-detail"),
+    path("side-effects/diary.pdf", views.SideEffectDiaryView.as_view(), name="side-effect-diary"),
     path(
         "side-effects/<slug:slug>/handout.pdf",
         views.SideEffectHandoutView.as_view(),
@@ -101,6 +102,21 @@ urlpatterns = [
         "questionnaire/results/handout.pdf",
         never_cache(questionnaire.ResultsHandoutView.as_view()),
         name="questionnaire-handout",
+    ),
+    path(
+        "questionnaire/results/printouts/",
+        never_cache(questionnaire.PrintoutsView.as_view()),
+        name="questionnaire-printouts",
+    ),
+    path(
+        "questionnaire/results/summary.pdf",
+        never_cache(questionnaire.SummaryCardView.as_view()),
+        name="questionnaire-summary-card",
+    ),
+    path(
+        "questionnaire/results/diary.pdf",
+        never_cache(questionnaire.PersonalDiaryView.as_view()),
+        name="questionnaire-diary",
     ),
     path(
         "questionnaire/clear/",

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import diary
 from .glossary import glossary_linker
 from .handouts import HandoutMixin, markdown_list_items
 from .models import (
@@ -29,9 +30,10 @@ from .models.base import REVIEW_INTERVAL
 from .questionnaire.path_drawing import draw, path_stages
 from .questionnaire.results import STEPS
 from .questionnaire.rules import path_spec, published_rules
+from .questionnaire.trials import BY_KIND
 from .revisions import preview
 from .site_url import absolute_url
-from .warning_signs import names_of, signs_for
+from .warning_signs import drug_warning_signs
 
 
 def by_first_letter(items, name):
@@ -83,6 +85,15 @@ class ContentDetailView(PublishedMixin, DetailView):
 
 #: How many "What's new" entries the home page shows.
 HOME_UPDATES = 3
+
+
+#: The pages about clinical trials (a topic and a kind of treatment share the address name):
+#: each offers a ready-made search for every kind of cancer.
+CLINICAL_TRIALS = "clinical-trials"
+
+
+def trial_searches_on(page):
+    return BY_KIND if page.slug == CLINICAL_TRIALS else ()
 
 
 #: The topic a reader new to all this should read first.
@@ -145,6 +156,7 @@ class TreatmentTypeDetailView(ContentDetailView):
         drugs = Drug.objects.visible_to(self.request.user)
         context["families"] = families.prefetch_related(Prefetch("drugs", queryset=drugs))
         context["articles"] = self.object.articles.published()
+        context["trial_searches"] = trial_searches_on(self.object)
         return context
 
 
@@ -183,12 +195,19 @@ class DrugDetailView(ContentDetailView):
         )
         context["side_effect_links"] = links
         context["boxed_warnings"] = [link for link in links if link.boxed_warning]
+        context["warning_signs"] = self.warning_signs(links)
         context["features"] = self.object.features.published()
         context["related_drugs"] = (
             Drug.objects.published().filter(family=self.object.family).exclude(pk=self.object.pk)
         )
         context["articles"] = self.object.articles.published()
         return context
+
+    def warning_signs(self, links):
+        """Each serious side effect's "call now" signs that fit this drug, for the page's and
+        the handout's "When to call" box."""
+        serious = [link.side_effect for link in links if link.serious]
+        return drug_warning_signs(self.object.pk, serious, Drug.objects.names_by_pk())
 
 
 class SideEffectListView(PublishedMixin, ListView):
@@ -240,9 +259,17 @@ class SpreadSiteDetailView(ContentDetailView):
 class SurvivalView(PublishedMixin, ListView):
     model = SurvivalStatistic
     template_name = "education/survival.html"
+    #: What a reader might ask about the numbers: on the page, and on the handout with lines.
+    questions = (
+        "What do these numbers mean for me and my cancer?",
+        "Are there newer figures for people like me?",
+    )
 
     def get_queryset(self):
         return super().get_queryset().select_related("source")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"questions": self.questions}
 
 
 class GlossaryListView(PublishedMixin, ListView):
@@ -274,6 +301,7 @@ class ArticleDetailView(ContentDetailView):
         context = super().get_context_data(**kwargs)
         context["treatment_types"] = self.object.treatment_types.published()
         context["drugs"] = self.object.drugs.published()
+        context["trial_searches"] = trial_searches_on(self.object)
         return context
 
 
@@ -314,16 +342,6 @@ class DrugHandoutView(HandoutMixin, DrugDetailView):
     def handout_questions(self):
         return markdown_list_items(self.object.questions) + list(self.default_questions)
 
-    def handout_context(self, context):
-        """The warning box: each serious side effect's "call now" signs that fit this drug."""
-        serious = [link.side_effect for link in context["side_effect_links"] if link.serious]
-        every_drug = {
-            drug.pk: names_of(drug.generic_name, drug.brand_name_list, drug.other_name_list)
-            for drug in Drug.objects.only("generic_name", "brand_names", "other_names")
-        }
-        signs = [(se, signs_for(se.call_now, self.object.pk, every_drug)) for se in serious]
-        return {"warning_signs": [(se, text) for se, text in signs if text]}
-
 
 class DrugSummaryHandoutView(DrugHandoutView):
     """Two pages to bring to a visit: the key points, the side effects and when to call.
@@ -347,10 +365,38 @@ class DrugSummaryHandoutView(DrugHandoutView):
     def handout_context(self, context):
         cited = [self.object.label_source] if self.object.label_source else []
         cited = cited or list(context["page_sources"][:1])
-        return super().handout_context(context) | {
+        return {
             "page_sources": cited,
             "sources_left_out": len(context["page_sources"]) - len(cited),
         }
+
+
+class SideEffectDiaryView(HandoutMixin, TemplateView):
+    """A diary to print: a week a page, the days across, the side effects a person notices
+    down, with the "call now" signs for a fever on the first page."""
+
+    handout_template = "handouts/diary.html"
+
+    def get_context_data(self, **kwargs):
+        published = SideEffect.objects.published()
+        fever = published.filter(slug=diary.FEVER).first()
+        return super().get_context_data(**kwargs) | {
+            "rows": diary.in_diary_order(published.filter(slug__in=diary.DAILY)),
+            "fever": fever,
+            "weeks": range(1, diary.WEEKS + 1),
+            "days": range(1, diary.DAYS + 1),
+            "marks": diary.MARKS,
+            "page_sources": fever.sources.primary_first() if fever else [],
+        }
+
+    def handout_title(self):
+        return "Side-effect diary"
+
+    def handout_page(self):
+        return reverse("education:side-effect-list")
+
+    def handout_filename(self):
+        return "side-effect-diary.pdf"
 
 
 class SideEffectHandoutView(HandoutMixin, SideEffectDetailView):
@@ -381,10 +427,7 @@ class SpreadSiteHandoutView(HandoutMixin, SpreadSiteDetailView):
 
 class SurvivalHandoutView(HandoutMixin, SurvivalView):
     handout_template = "handouts/survival.html"
-    default_questions = (
-        "What do these numbers mean for me and my cancer?",
-        "Are there newer figures for people like me?",
-    )
+    default_questions = SurvivalView.questions
 
     def handout_title(self):
         return "What the survival numbers mean"

@@ -47,3 +47,10 @@ def signs_for(call_now, drug, every_drug):
         if not named or drug in named:
             kept.append(item)
     return plain_text("\n".join(f"- {item}" for item in kept))
+
+
+def drug_warning_signs(drug, side_effects, every_drug):
+    """[(side effect, signs), ...]: the "call now" signs of ``side_effects`` (a drug's serious
+    ones) that fit ``drug`` (a key of ``every_drug``), leaving out those with none left."""
+    found = [(se, signs_for(se.call_now, drug, every_drug)) for se in side_effects]
+    return [(se, signs) for se, signs in found if signs]

@@ -81,5 +81,8 @@ def test_every_page_type_is_valid_html(client, settings):
     pages["a question sent with no answer"] = post_step(client, step_of(first), []).content
     walk(client, GREW_ON_AROMATASE_INHIBITOR)
     pages["the results"] = client.get(RESULTS).content
+    pages["the printouts"] = client.get(RESULTS + "printouts/").content
+    for path in ("/topics/clinical-trials/", "/treatments/clinical-trials/"):
+        pages[path] = client.get(path).content  # with the trial searches
     assert len(pages) > 30
     assert check_html(pages) == {}

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from education.warning_signs import names_of
+
 from .base import EditorialModel, EditorialQuerySet, KeyPointsPage, SlugManager, Status
 from .kinds import ContentKind
 
@@ -16,6 +18,11 @@ class DrugQuerySet(EditorialQuerySet):
     def published(self):
         """A drug is public only while its family is public too."""
         return self.filter(status=Status.PUBLISHED, family__status=Status.PUBLISHED)
+
+    def names_by_pk(self):
+        """{pk: every name a text may call the drug}, to tell which drug a sentence is about."""
+        rows = self.only("generic_name", "brand_names", "other_names")
+        return {d.pk: names_of(d.generic_name, d.brand_name_list, d.other_name_list) for d in rows}
 
 
 class Drug(KeyPointsPage, EditorialModel):

@@ -67,3 +67,22 @@ class QuestionForm(forms.Form):
         """The answer as a list of values, whether one or several were chosen."""
         value = self.cleaned_data[self.question.key]
         return list(value) if self.question.multiple else [value]
+
+
+class CurrentDrugsForm(forms.Form):
+    """The drugs a reader takes now, ticked for their summary card and diary. Optional; only
+    published drugs are accepted, so a tampered post gets an error, not a 500."""
+
+    current = forms.ModelMultipleChoiceField(
+        queryset=None,
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="The drugs I take now",
+        error_messages={"invalid_choice": "We do not know one of the drugs you ticked."},
+    )
+
+    def __init__(self, *args, drugs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["current"].queryset = drugs
+        self.fields["current"].label_from_instance = lambda drug: drug.display_name

@@ -4,7 +4,7 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,7 +12,10 @@ from django.views import View
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from education.models import Rule
+from education import diary
+from education.models import Drug, DrugSideEffect, Rule, SideEffect
+from education.text import plain_text
+from education.warning_signs import drug_warning_signs
 
 from ..handouts import (
     HandoutOptions,
@@ -26,10 +29,12 @@ from ..site_url import absolute_url
 from . import rules
 from .answers import load_answers, save_answers
 from .engine import should_ask
-from .forms import QuestionForm
+from .forms import CurrentDrugsForm, QuestionForm
 from .path_drawing import reader_path
 from .paths import placements
 from .results import STEPS, completed, shape
+from .summary_card import card_sections
+from .trials import searches_for
 
 
 def ask_condition(step):
@@ -179,7 +184,114 @@ class ResultsView(AnswersMixin, TemplateView):
             reader_path(placement, tests_to_ask)
             for placement in placements(completed(context["answers"]), paths)
         ]
+        context["trial_searches"] = searches_for(context["answers"])
         return context
+
+
+class PrintoutsView(AnswersMixin, TemplateView):
+    """Where a reader makes their summary card or diary: the drugs to tick, and the buttons."""
+
+    template_name = "questionnaire/printouts.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["current_drugs_form"] = CurrentDrugsForm(
+            drugs=Drug.objects.published().order_by("generic_name")
+        )
+        return context
+
+
+class ReaderToolView(AnswersMixin, TemplateView):
+    """A printout made from the reader's answers and the drugs they tick as current, posted
+    from their results page (drug names never go in a web address). Without answers, the
+    results page says there are none."""
+
+    template_name = "questionnaire/results.html"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        if context["answers"] is None:
+            return self.render_to_response(context)
+        options = HandoutOptions.from_request(request)
+        if options is None:
+            return bad_options_response()
+        form = CurrentDrugsForm(request.POST, drugs=Drug.objects.published())
+        if not form.is_valid():
+            return HttpResponseBadRequest(
+                "We do not know one of the drugs you ticked. Go back to your list and try again.",
+                content_type="text/plain; charset=utf-8",
+            )
+        drugs = list(form.cleaned_data["current"])
+        links = (
+            DrugSideEffect.objects.visible_to(request.user)
+            .filter(drug__in=drugs)
+            .select_related("side_effect")
+        )
+        context.update(self.tool_context(context, drugs, links))
+        pdf = render_pdf(self.pdf_template, context, request, options)
+        response = pdf_response(pdf, self.filename)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+@method_decorator(pdf_limit, name="dispatch")
+class SummaryCardView(ReaderToolView):
+    """One page that folds to a card: the reader's results, where it has spread, treatments so
+    far, the drugs they take now, room for phone numbers, and the signs that mean calling now."""
+
+    pdf_template = "handouts/summary_card.html"
+    filename = "my-summary-card.pdf"
+
+    def tool_context(self, context, drugs, links):
+        index = Drug.objects.names_by_pk()
+        fever = SideEffect.objects.published().filter(slug=diary.FEVER).first()
+        warnings = []
+        for drug in drugs:
+            serious = [
+                link.side_effect for link in links if link.drug_id == drug.pk and link.serious
+            ]
+            signs = drug_warning_signs(drug.pk, serious, index)
+            if signs:
+                warnings.append((drug, signs))
+        return {
+            "title": "My summary card",
+            "page_url": absolute_url(reverse("education:questionnaire")),
+            "sections": card_sections(context["answer_rows"]),
+            "drugs": drugs,
+            "fever_signs": plain_text(fever.call_now) if fever else "",
+            "site_url": absolute_url("").rstrip("/"),
+            "warnings": warnings,
+        }
+
+
+@method_decorator(pdf_limit, name="dispatch")
+class PersonalDiaryView(ReaderToolView):
+    """The side-effect diary with a row for each side effect a person can notice that the
+    drugs they take list as common or serious."""
+
+    pdf_template = "handouts/diary.html"
+    filename = "my-side-effect-diary.pdf"
+
+    def tool_context(self, context, drugs, links):
+        theirs = {
+            link.side_effect.slug
+            for link in links
+            if link.serious or link.frequency == DrugSideEffect.Frequency.COMMON
+        }
+        published = SideEffect.objects.published()
+        fever = published.filter(slug=diary.FEVER).first()
+        return {
+            "title": "My side-effect diary",
+            "page_url": absolute_url(reverse("education:side-effect-list")),
+            "rows": diary.in_diary_order(published, also=theirs),
+            "drugs": drugs,
+            "fever": fever,
+            "weeks": range(1, diary.WEEKS + 1),
+            "days": range(1, diary.DAYS + 1),
+            "marks": diary.MARKS,
+            "page_sources": fever.sources.primary_first() if fever else [],
+        }
 
 
 @method_decorator(pdf_limit, name="dispatch")

@@ -86,5 +86,9 @@ def test_every_questionnaire_step_check_answers_and_results_have_no_violations(
     if violations := axe_violations(page):
         found["results"] = violations
     screenshot(page, "results")
+    page.click("text=Make your summary card or side-effect diary")
+    if violations := axe_violations(page):
+        found["printouts"] = violations
+    screenshot(page, "printouts")
     context.close()
     assert not found, found

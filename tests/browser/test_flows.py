@@ -215,3 +215,48 @@ def test_a_treatment_path_with_the_keyboard_and_on_paper(site, page):
         assert len(printed_pages(page)) <= 2, f"{path} prints on more than two Letter pages"
     page.goto(site + "/paths/hr-positive-her2-negative/")
     assert "Hormone therapy + CDK4/6 inhibitor" in printed_text(page)
+
+
+def test_the_readers_printouts_and_trial_searches_with_the_keyboard_on_a_phone(site, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site + "/questionnaire/questions/?reset")
+    while "/questionnaire/questions/" in page.url:
+        value = ANSWERS.get(current_step(page), "unsure")
+        page.check(f"input[value='{value}']")
+        page.click("button:has-text('Continue')")
+    page.click("text=See your list")
+    assert page.url.endswith("/questionnaire/results/")
+
+    # From the list to the printouts, then a drug ticked, with the keyboard.
+    page.focus("#questions a")  # the link just before the printouts
+    tab_to(page, "document.activeElement.textContent.includes('summary card or side-effect')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/questionnaire/results/printouts/")
+    tab_to(page, "document.activeElement.value === 'anastrozole'")
+    page.keyboard.press("Space")
+    assert page.is_checked("input[value='anastrozole']")
+    tab_to(page, "document.activeElement.textContent.includes('Make my summary card')", limit=80)
+    token = page.input_value(".reader-tools input[name=csrfmiddlewaretoken]")
+    with page.expect_response(lambda r: r.url.endswith("/summary.pdf")) as card:
+        page.keyboard.press("Enter")
+    assert card.value.status == 200
+    assert card.value.headers["content-type"] == "application/pdf"
+    # What the browser got, read back through the same session (its PDF viewer keeps the body).
+    pdf = context.request.post(
+        site + "/questionnaire/results/summary.pdf",
+        form={"csrfmiddlewaretoken": token, "current": "anastrozole"},
+        headers={"Referer": site + "/questionnaire/results/"},
+    )
+    reader = PdfReader(io.BytesIO(pdf.body()))
+    assert len(reader.pages) == 1 and "anastrozole" in reader.pages[0].extract_text()
+
+    # The trial searches are plain links that leave the site with only the search words.
+    page.goto(site + "/questionnaire/results/")
+    links = page.eval_on_selector_all(".trial-search-links a", "as => as.map(a => [a.href, a.rel])")
+    assert links and all(
+        href.startswith("https://clinicaltrials.gov/search?cond=") and "noreferrer" in rel
+        for href, rel in links
+    )
+    context.close()
