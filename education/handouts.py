@@ -166,12 +166,19 @@ def markdown_list_items(source):
     ]
 
 
+def question_items(source):
+    """The items of a Markdown list that are questions: what a reader may save to ask."""
+    return [item for item in markdown_list_items(source) if item.endswith("?")]
+
+
 class HandoutMixin:
     """Turns a content view into its PDF handout, using the same context. A view without one
     ``object`` (the survival page) says its title, page and file name itself."""
 
     handout_template = None
     default_questions = ()
+    #: Whether readers share one cached PDF of the page (False for a reader's own list).
+    shared = True
 
     @method_decorator(pdf_limit)
     def dispatch(self, request, *args, **kwargs):
@@ -209,7 +216,7 @@ class HandoutMixin:
         def make():
             return render_pdf(self.handout_template, context, self.request, options)
 
-        if self.request.user.is_staff:  # staff may be previewing a draft: never cache it
+        if self.request.user.is_staff or not self.shared:  # a draft, or one reader's own
             pdf = make()
         else:
             pdf = cached_pdf([self.request.path, options.size, options.paper], make)

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from . import views
+from . import my_questions, views
 from .cache import cache_public_page
 from .feeds import WhatsNewFeed
 from .health import healthz
@@ -122,6 +122,17 @@ urlpatterns = [
         "questionnaire/clear/",
         never_cache(questionnaire.ClearAnswersView.as_view()),
         name="questionnaire-clear",
+    ),
+    path("my-questions/", never_cache(my_questions.MyQuestionsView.as_view()), name="my-questions"),
+    path(
+        "my-questions/add/",
+        never_cache(my_questions.AddQuestionsView.as_view()),
+        name="my-questions-add",
+    ),
+    path(
+        "my-questions/handout.pdf",
+        never_cache(my_questions.MyQuestionsHandoutView.as_view()),
+        name="my-questions-handout",
     ),
     page("privacy/", views.PrivacyView.as_view(), "privacy"),
     page("editorial-policy/", views.EditorialPolicyView.as_view(), "editorial-policy"),

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import diary
 from .glossary import glossary_linker
-from .handouts import HandoutMixin, markdown_list_items
+from .handouts import HandoutMixin, markdown_list_items, question_items
 from .models import (
     Article,
     CancerFeature,
@@ -302,6 +302,7 @@ class ArticleDetailView(ContentDetailView):
         context["treatment_types"] = self.object.treatment_types.published()
         context["drugs"] = self.object.drugs.published()
         context["trial_searches"] = trial_searches_on(self.object)
+        context["saveable_questions"] = bool(question_items(self.object.body))
         return context
 
 

@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from test_pages import sitemap_paths
 
+from education.views import SurvivalView
+
 from questionnaire_flow import GREW_ON_AROMATASE_INHIBITOR, RESULTS, START, post_step, step_of, walk
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +84,10 @@ def test_every_page_type_is_valid_html(client, settings):
     walk(client, GREW_ON_AROMATASE_INHIBITOR)
     pages["the results"] = client.get(RESULTS).content
     pages["the printouts"] = client.get(RESULTS + "printouts/").content
+    pages["saving questions"] = client.get("/my-questions/add/", {"page": RESULTS}).content
+    pages["no saved questions"] = client.get("/my-questions/").content
+    client.post("/my-questions/add/", {"page": "/survival/", "question": SurvivalView.questions})
+    pages["saved questions"] = client.get("/my-questions/").content
     for path in ("/topics/clinical-trials/", "/treatments/clinical-trials/"):
         pages[path] = client.get(path).content  # with the trial searches
     assert len(pages) > 30

@@ -31,6 +31,11 @@ TESTS, SUPPORT = "tests", "support"
 #: asking for them, and every option that only may apply shrinks to its name in one short list.
 KEY_RESULTS = ("hormone_receptor", "her2")
 LINE_RANK = {"": 0, FIRST: 0, NEXT: 1, LATER: 2}
+#: Questions for the care team that every reader's list ends with.
+ALWAYS_ASK = (
+    "What is the goal of my treatment?",
+    "What side effects should I call you about right away?",
+)
 
 
 def completed(answers):
@@ -102,6 +107,11 @@ class Results:
     groups: tuple
     #: Questions for the care team: the tests to ask for, then the rules' own questions.
     care_team_questions: tuple
+
+    @property
+    def questions_to_ask(self):
+        """The list the reader sees and may save: theirs, then those every list ends with."""
+        return [*self.care_team_questions, *ALWAYS_ASK]
 
 
 def shape(answers, rules, tests_to_ask, group_labels):

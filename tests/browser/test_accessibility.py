@@ -90,5 +90,14 @@ def test_every_questionnaire_step_check_answers_and_results_have_no_violations(
     if violations := axe_violations(page):
         found["printouts"] = violations
     screenshot(page, "printouts")
+    page.goto(site + "/questionnaire/results/")
+    page.click("#questions >> text=Save these questions to my list")
+    if violations := axe_violations(page):
+        found["save-questions"] = violations
+    page.click("button:has-text('Save to my questions')")
+    assert page.url.endswith("/my-questions/")
+    if violations := axe_violations(page):
+        found["my-questions"] = violations
+    screenshot(page, "my-questions")
     context.close()
     assert not found, found
