@@ -2,19 +2,14 @@
 survival page (PEMAT-P's actionability items)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from education.models import Drug, SideEffect
 from education.views import SurvivalView
 
+from html_pages import soup_of
+
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_a_drug_page_says_when_to_call_in_steps_with_the_signs_that_fit_it(client):

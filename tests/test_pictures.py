@@ -8,14 +8,9 @@ from django.urls import reverse
 from education.models import CancerFeature, Drug, DrugFamily, TreatmentType
 
 from handout_pdf import pdf_text, squash
+from html_pages import soup_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_a_drug_shows_its_familys_drawing_under_how_it_works_and_others_show_none(client):
