@@ -52,3 +52,16 @@ def in_diary_order(side_effects, also=()):
     by_slug = {side_effect.slug: side_effect for side_effect in side_effects}
     wanted = [slug for slug in NOTICEABLE if slug in DAILY or slug in set(also)]
     return [by_slug[slug] for slug in wanted if slug in by_slug]
+
+
+def diary_context(side_effects, fever, also=()):
+    """What the diary's template needs: its rows (from ``side_effects``, see ``in_diary_order``),
+    the fever side effect whose signs it prints, and its weeks, days and marks."""
+    return {
+        "rows": in_diary_order(side_effects, also),
+        "fever": fever,
+        "weeks": range(1, WEEKS + 1),
+        "days": range(1, DAYS + 1),
+        "marks": MARKS,
+        "page_sources": fever.sources.primary_first() if fever else [],
+    }

@@ -381,14 +381,7 @@ class SideEffectDiaryView(HandoutMixin, TemplateView):
     def get_context_data(self, **kwargs):
         published = SideEffect.objects.published()
         fever = published.filter(slug=diary.FEVER).first()
-        return super().get_context_data(**kwargs) | {
-            "rows": diary.in_diary_order(published.filter(slug__in=diary.DAILY)),
-            "fever": fever,
-            "weeks": range(1, diary.WEEKS + 1),
-            "days": range(1, diary.DAYS + 1),
-            "marks": diary.MARKS,
-            "page_sources": fever.sources.primary_first() if fever else [],
-        }
+        return super().get_context_data(**kwargs) | diary.diary_context(published, fever)
 
     def handout_title(self):
         return "Side-effect diary"

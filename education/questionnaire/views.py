@@ -281,16 +281,10 @@ class PersonalDiaryView(ReaderToolView):
         }
         published = SideEffect.objects.published()
         fever = published.filter(slug=diary.FEVER).first()
-        return {
+        return diary.diary_context(published, fever, also=theirs) | {
             "title": "My side-effect diary",
             "page_url": absolute_url(reverse("education:side-effect-list")),
-            "rows": diary.in_diary_order(published, also=theirs),
             "drugs": drugs,
-            "fever": fever,
-            "weeks": range(1, diary.WEEKS + 1),
-            "days": range(1, diary.DAYS + 1),
-            "marks": diary.MARKS,
-            "page_sources": fever.sources.primary_first() if fever else [],
         }
 
 
