@@ -203,7 +203,7 @@ class PrintoutsView(AnswersMixin, TemplateView):
 
 class ReaderToolView(AnswersMixin, TemplateView):
     """A printout made from the reader's answers and the drugs they tick as current, posted
-    from their results page (drug names never go in a web address). Without answers, the
+    from the printouts page (drug names never go in a web address). Without answers, the
     results page says there are none."""
 
     template_name = "questionnaire/results.html"
