@@ -50,7 +50,8 @@ def in_diary_order(side_effects, also=()):
     """The side effects (each with a ``slug``) the diary tracks, in its order: the daily
     ones, then those in ``also`` (slugs) that a person can notice."""
     by_slug = {side_effect.slug: side_effect for side_effect in side_effects}
-    wanted = [slug for slug in NOTICEABLE if slug in DAILY or slug in set(also)]
+    also = set(also)
+    wanted = [slug for slug in NOTICEABLE if slug in DAILY or slug in also]
     return [by_slug[slug] for slug in wanted if slug in by_slug]
 
 
