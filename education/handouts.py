@@ -157,20 +157,6 @@ def cached_results_pdf(answers, options, make):
     return cached_pdf(["results", canonical, options.size, options.paper], make)
 
 
-def markdown_list_items(source):
-    """The items of a Markdown bullet list, as plain strings."""
-    return [
-        line.strip()[2:].strip()
-        for line in (source or "").splitlines()
-        if line.strip()[:2] in ("- ", "* ")
-    ]
-
-
-def question_items(source):
-    """The items of a Markdown list that are questions: what a reader may save to ask."""
-    return [item for item in markdown_list_items(source) if item.endswith("?")]
-
-
 class HandoutMixin:
     """Turns a content view into its PDF handout, using the same context. A view without one
     ``object`` (the survival page) says its title, page and file name itself."""

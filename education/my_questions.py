@@ -11,11 +11,12 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.views.generic import TemplateView
 
-from .handouts import HandoutMixin, markdown_list_items, question_items
+from .handouts import HandoutMixin
 from .models import Article, Drug, Rule
 from .questionnaire import rules
 from .questionnaire.answers import load_answers
 from .questionnaire.results import shape
+from .text import markdown_list_items, question_items
 from .views import SurvivalView
 
 SESSION_KEY = "my_questions"

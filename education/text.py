@@ -149,3 +149,17 @@ def normalise_text(value):
     from the admin rewrites every line of a page in the history and the content files."""
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).rstrip("\n")
+
+
+def markdown_list_items(source):
+    """The items of a Markdown bullet list, as plain strings."""
+    return [
+        line.strip()[2:].strip()
+        for line in (source or "").splitlines()
+        if line.strip()[:2] in ("- ", "* ")
+    ]
+
+
+def question_items(source):
+    """The items of a Markdown list that are questions: what a reader may save to ask."""
+    return [item for item in markdown_list_items(source) if item.endswith("?")]

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import diary
 from .glossary import glossary_linker
-from .handouts import HandoutMixin, markdown_list_items, question_items
+from .handouts import HandoutMixin
 from .models import (
     Article,
     CancerFeature,
@@ -33,6 +33,7 @@ from .questionnaire.rules import path_spec, published_rules
 from .questionnaire.trials import BY_KIND
 from .revisions import preview
 from .site_url import absolute_url
+from .text import markdown_list_items, question_items
 from .warning_signs import drug_warning_signs
 
 

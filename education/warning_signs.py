@@ -8,7 +8,7 @@ signs' Markdown, each drug's names) and return the signs that fit one drug.
 
 import re
 
-from .text import plain_text
+from .text import markdown_list_items, plain_text
 
 #: Prefixes a generic name may carry that text about the drug often leaves out.
 NAME_PREFIXES = ("fam-", "ado-")
@@ -24,33 +24,48 @@ def names_of(generic_name, brand_names=(), other_names=()):
     return names
 
 
+class DrugNames:
+    """Which drugs a sentence names: built once from ``every_drug`` (each drug's key mapped to
+    its names, see ``names_of``), then asked of every sign. The longest name wins, so
+    "trastuzumab deruxtecan" is not read as "trastuzumab"."""
+
+    def __init__(self, every_drug):
+        self.owner = {name: key for key, names in every_drug.items() for name in names}
+        names = sorted(self.owner, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+            if names
+            else None
+        )
+
+    def named_in(self, text):
+        """The keys of the drugs ``text`` names."""
+        if self.pattern is None:
+            return set()
+        return {self.owner[match.lower()] for match in self.pattern.findall(text)}
+
+
+def _signs_that_fit(call_now, drug, names):
+    kept = []
+    for item in markdown_list_items(call_now) or [call_now]:
+        named = names.named_in(item)
+        if not named or drug in named:  # a sign for every drug, or for this one
+            kept.append(item)
+    return plain_text("\n".join(f"- {item}" for item in kept))
+
+
 def signs_for(call_now, drug, every_drug):
     """The signs of ``call_now`` (a Markdown list) that apply to ``drug``, as plain text.
 
     ``drug`` is a key of ``every_drug``, which maps each drug to its names (``names_of``). A
     sign that names drugs but not this one is left out; a sign that names none applies to all.
-    The longest name wins, so "trastuzumab deruxtecan" is not read as "trastuzumab".
     """
-    owner = {name: key for key, names in every_drug.items() for name in names}
-    if not owner:
-        return plain_text(call_now)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r")\b",
-        re.IGNORECASE,
-    )
-    items = [line.strip()[2:] for line in call_now.splitlines() if line.strip()[:2] in ("- ", "* ")]
-    if not items:
-        items = [call_now]
-    kept = []
-    for item in items:
-        named = {owner[m.lower()] for m in pattern.findall(item)}
-        if not named or drug in named:
-            kept.append(item)
-    return plain_text("\n".join(f"- {item}" for item in kept))
+    return _signs_that_fit(call_now, drug, DrugNames(every_drug))
 
 
 def drug_warning_signs(drug, side_effects, every_drug):
     """[(side effect, signs), ...]: the "call now" signs of ``side_effects`` (a drug's serious
     ones) that fit ``drug`` (a key of ``every_drug``), leaving out those with none left."""
-    found = [(se, signs_for(se.call_now, drug, every_drug)) for se in side_effects]
+    names = DrugNames(every_drug)
+    found = [(se, _signs_that_fit(se.call_now, drug, names)) for se in side_effects]
     return [(se, signs) for se, signs in found if signs]

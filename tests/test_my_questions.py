@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from education.handouts import markdown_list_items, question_items
 from education.models import Article, Drug
+from education.text import markdown_list_items, question_items
 from education.views import SurvivalView
 
 from handout_pdf import pdf_text, squash
