@@ -163,7 +163,8 @@ class HandoutMixin:
 
     handout_template = None
     default_questions = ()
-    #: Whether readers share one cached PDF of the page (False for a reader's own list).
+    #: Whether readers share one cached PDF of the page. False for a reader's own list: never
+    #: cached, on the server or on the way (``private, no-store``).
     shared = True
 
     @method_decorator(pdf_limit)
@@ -206,4 +207,7 @@ class HandoutMixin:
             pdf = make()
         else:
             pdf = cached_pdf([self.request.path, options.size, options.paper], make)
-        return pdf_response(pdf, self.handout_filename())
+        response = pdf_response(pdf, self.handout_filename())
+        if not self.shared:  # one reader's own: no shared cache on the way may keep it either
+            response["Cache-Control"] = "private, no-store"
+        return response

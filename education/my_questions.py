@@ -140,8 +140,3 @@ class MyQuestionsHandoutView(HandoutMixin, TemplateView):
 
     def handout_questions(self):
         return saved(self.request.session)
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
