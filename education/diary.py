@@ -42,6 +42,9 @@ FEVER = "fever"
 #: Weeks in one printed diary, a page each; days in a week.
 WEEKS = 4
 DAYS = 7
+#: Side effect rows that fit a week's page at full height; a longer personal diary sets its
+#: rows closer together, so each week still fits on one page.
+ROOMY_ROWS = 14
 #: How a reader marks a day, from not at all to very much.
 MARKS = ("0 not at all", "1 a little", "2 a lot", "3 very much")
 
@@ -58,8 +61,10 @@ def in_diary_order(side_effects, also=()):
 def diary_context(side_effects, fever, also=()):
     """What the diary's template needs: its rows (from ``side_effects``, see ``in_diary_order``),
     the fever side effect whose signs it prints, and its weeks, days and marks."""
+    rows = in_diary_order(side_effects, also)
     return {
-        "rows": in_diary_order(side_effects, also),
+        "rows": rows,
+        "compact": len(rows) > ROOMY_ROWS,
         "fever": fever,
         "weeks": range(1, WEEKS + 1),
         "days": range(1, DAYS + 1),

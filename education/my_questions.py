@@ -12,10 +12,9 @@ from django.urls import Resolver404, resolve, reverse
 from django.views.generic import TemplateView
 
 from .handouts import HandoutMixin
-from .models import Article, Drug, Rule
+from .models import Article, Drug
 from .questionnaire import rules
 from .questionnaire.answers import load_answers
-from .questionnaire.results import shape
 from .text import markdown_list_items, question_items
 from .views import SurvivalView
 
@@ -47,8 +46,7 @@ def questions_on(path, session):
         answers = load_answers(session)
         if answers is None:
             return None
-        tests = {q.key: q.test_to_ask for q in rules.questions()}
-        return shape(answers, rules.published_rules(), tests, Rule.Group.choices).questions_to_ask
+        return rules.results_for(answers).questions_to_ask
     return None
 
 

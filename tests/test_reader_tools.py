@@ -97,3 +97,46 @@ def test_nothing_the_reader_ticks_is_kept(client):
     session_before = dict(client.session)
     client.post(DIARY, {"current": ["capecitabine"]})
     assert dict(client.session) == session_before
+
+
+def test_the_personal_diary_adds_the_side_effects_of_the_drugs_the_results_name(client):
+    walk(client, GREW_ON_AROMATASE_INHIBITOR)
+    results = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    linked = {a["href"] for a in results.find_all("a", href=True)}
+    reader, text = pdf_text(client.post(DIARY, {"current": ["capecitabine"]}))
+    intro = squash(text).split(squash("Use this diary"))[0]
+    named = [
+        drug
+        for drug in Drug.objects.published()
+        if squash(drug.display_name) in intro.split(squash("your list of options names"))[-1]
+    ]
+    assert len(named) >= 5
+    for drug in named:
+        assert drug.get_absolute_url() in linked, drug
+    assert "capecitabine" not in {drug.slug for drug in named}  # ticked: named once, above
+    rows = {
+        link.side_effect
+        for link in DrugSideEffect.objects.filter(
+            drug__in=named, side_effect__slug__in=diary.NOTICEABLE
+        ).select_related("side_effect")
+        if link.serious or link.frequency == DrugSideEffect.Frequency.COMMON
+    }
+    assert {se.slug for se in rows} - set(diary.DAILY), "the options add rows"
+    weeks = [page.extract_text() for page in reader.pages if "Day 7" in page.extract_text()]
+    assert len(weeks) == diary.WEEKS
+    for week in weeks:  # every row, and the notes, still on the week's one page
+        for side_effect in rows:
+            assert squash(side_effect.name) in squash(week), side_effect
+        assert squash("Medicine I took for it") in squash(week) and "Notes" in week
+    assert squash("Leave a row blank if it does not apply to you") in squash(text)
+
+
+def test_the_personal_diary_leaves_out_drugs_the_cancer_grew_on(client):
+    walk(client, GREW_ON_AROMATASE_INHIBITOR | {"prior_treatments": ["cdk46", "sacituzumab"]})
+    results = BeautifulSoup(client.get(RESULTS).content, "html.parser")
+    tried = Drug.objects.get(slug="sacituzumab-govitecan")
+    # The results page still shows the option, marked as tried, with its drug's link.
+    assert results.find("a", href=tried.get_absolute_url())
+    _, text = pdf_text(client.post(DIARY, {}))
+    assert squash("your list of options names") in squash(text)
+    assert squash(tried.display_name) not in squash(text)

@@ -113,6 +113,21 @@ class Results:
         """The list the reader sees and may save: theirs, then those every list ends with."""
         return [*self.care_team_questions, *ALWAYS_ASK]
 
+    def pages_of(self, kind):
+        """Addresses of the pages of one kind (a content kind's key, such as a drug's) that the
+        options link to, each once, in the order the page shows them. An option the cancer has
+        already grown on is left out: it is not offered again."""
+        options = [*self.depends, *(option for group in self.groups for option in group.options)]
+        return tuple(
+            dict.fromkeys(
+                link.url
+                for option in options
+                if not option.tried
+                for link in option.rule.links
+                if link.kind == kind
+            )
+        )
+
 
 def shape(answers, rules, tests_to_ask, group_labels):
     """Results for these answers.

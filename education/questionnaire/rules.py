@@ -7,6 +7,7 @@ from education.models.questionnaire import RULE_LINKED_FIELDS
 
 from .engine import Condition, Link, RuleSpec
 from .paths import STAGES, PathSpec, StepSpec
+from .results import shape
 
 
 def to_condition(row):
@@ -68,6 +69,14 @@ def questions():
     return list(
         Question.objects.prefetch_related("choices", "ask_conditions__question").order_by("order")
     )
+
+
+def results_for(answers, published=None):
+    """The reader's results (see ``results.shape``) from the published questions and rules;
+    ``published``: the published RuleSpecs, if already read."""
+    tests_to_ask = {question.key: question.test_to_ask for question in questions()}
+    rules = published_rules() if published is None else published
+    return shape(answers, rules, tests_to_ask, Rule.Group.choices)
 
 
 def published_paths(rules=None):

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from education import diary
-from education.models import Drug, DrugSideEffect, Rule, SideEffect
+from education.models import Drug, DrugSideEffect, SideEffect
 from education.text import plain_text
 from education.warning_signs import drug_warning_signs
 
@@ -32,7 +32,7 @@ from .engine import should_ask
 from .forms import CurrentDrugsForm, QuestionForm
 from .path_drawing import reader_path
 from .paths import placements
-from .results import STEPS, completed, shape
+from .results import STEPS, completed
 from .summary_card import card_sections
 from .trials import searches_for
 
@@ -178,7 +178,7 @@ class ResultsView(AnswersMixin, TemplateView):
             return context
         tests_to_ask = {q.key: q.test_to_ask for q in context["all_questions"]}
         published = rules.published_rules()
-        context["results"] = shape(context["answers"], published, tests_to_ask, Rule.Group.choices)
+        context["results"] = rules.results_for(context["answers"], published)
         paths = rules.published_paths({rule.slug: rule for rule in published})
         context["paths"] = [
             reader_path(placement, tests_to_ask)
@@ -267,16 +267,29 @@ class SummaryCardView(ReaderToolView):
 
 @method_decorator(pdf_limit, name="dispatch")
 class PersonalDiaryView(ReaderToolView):
-    """The side-effect diary with a row for each side effect a person can notice that the
-    drugs they take list as common or serious."""
+    """The side-effect diary with a row for each side effect a person can notice that is common
+    or serious with the drugs they take, or with the drugs their list of options names."""
 
     pdf_template = "handouts/diary.html"
     filename = "my-side-effect-diary.pdf"
 
+    def named_drugs(self, answers, taken):
+        """The published drugs the reader's options link to, in the order the list shows them,
+        leaving out those they tick as taken."""
+        pages = rules.results_for(answers).pages_of(Drug.content_kind.key)
+        by_page = {drug.get_absolute_url(): drug for drug in Drug.objects.published()}
+        return [by_page[page] for page in pages if page in by_page and by_page[page] not in taken]
+
     def tool_context(self, context, drugs, links):
+        named = self.named_drugs(context["answers"], drugs)
+        named_links = (
+            DrugSideEffect.objects.visible_to(self.request.user)
+            .filter(drug__in=named)
+            .select_related("side_effect")
+        )
         theirs = {
             link.side_effect.slug
-            for link in links
+            for link in [*links, *named_links]
             if link.serious or link.frequency == DrugSideEffect.Frequency.COMMON
         }
         published = SideEffect.objects.published()
@@ -285,6 +298,7 @@ class PersonalDiaryView(ReaderToolView):
             "title": "My side-effect diary",
             "page_url": absolute_url(reverse("education:side-effect-list")),
             "drugs": drugs,
+            "named_drugs": named,
         }
 
 
