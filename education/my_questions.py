@@ -106,18 +106,21 @@ class MyQuestionsView(TemplateView):
         index = int(number)
         if action == "remove":
             del questions[index]
+            # The page opens at the question that took its place (or the one before the end).
+            place = min(index, len(questions) - 1)
         elif action in ("up", "down"):
             other = index - 1 if action == "up" else index + 1
+            place = index
             if 0 <= other < len(questions):
                 questions[index], questions[other] = questions[other], questions[index]
+                place = other  # the page opens where the moved question now is
         else:
             return HttpResponseBadRequest(
                 "Choose move up, move down or remove.", content_type="text/plain; charset=utf-8"
             )
         request.session[SESSION_KEY] = questions
-        return redirect(
-            reverse("education:my-questions") + f"#question-{min(index, len(questions))}"
-        )
+        anchor = f"#question-{place}" if place >= 0 else ""
+        return redirect(reverse("education:my-questions") + anchor)
 
 
 class MyQuestionsHandoutView(HandoutMixin, TemplateView):

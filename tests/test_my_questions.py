@@ -42,13 +42,15 @@ def test_a_reader_saves_orders_prints_and_clears_their_questions(client):
         client.get(reverse("education:survival"))  # reading on keeps the list
         save(client, reverse("education:survival"), [SurvivalView.questions[0]])
         save(client, drug.get_absolute_url(), offered[:1])  # saved once, not twice
-        client.post(LIST, {"action": "down", "number": "0"})
+        moved = client.post(LIST, {"action": "down", "number": "0"})
     writes = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith("SELECT")]
     assert writes == []  # nothing about the reader reaches the database
     assert listed(client) == [offered[1], offered[0], SurvivalView.questions[0]]
+    assert moved.url == LIST + "#question-1"  # the page opens where the question went
 
-    client.post(LIST, {"action": "remove", "number": "2"})
+    removed = client.post(LIST, {"action": "remove", "number": "2"})
     assert listed(client) == [offered[1], offered[0]]
+    assert removed.url == LIST + "#question-1"  # the last is gone: the one before it
     response = client.get(PDF)
     assert "no-store" in response["Cache-Control"]
     _, text = pdf_text(response)
