@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 
 PORT ?= 8000
 
-.PHONY: run test install install-dev lock content lint prerequisites
+.PHONY: run test install install-dev lock content lint prerequisites messages messages-compiled
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,19 @@ lock: install-dev
 	$(UV_COMPILE) requirements.txt -o requirements.lock
 	$(UV_COMPILE) --constraint requirements.lock requirements-dev.txt -o requirements-dev.lock
 
-content: install
+# The Spanish interface words: locale/*/LC_MESSAGES/django.po compiled for Django to read
+# (GNU gettext's msgfmt does it).
+messages-compiled: install
+	@command -v msgfmt >/dev/null || { echo "Needs Debian's gettext package. Install it with:  sudo apt-get install -y gettext"; exit 1; }
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+# make messages - after changing the interface's English words: adds the new ones to each
+# language's django.po, for a translator to fill in.
+messages: install
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages --all --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
+
+content: messages-compiled
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_content
 
@@ -52,14 +64,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # What the tests need from the machine besides Python: Debian's chromium (the browser tests),
 # Java (the Nu HTML checker), Node's npm (axe-core, the checker, Sass), pango and DejaVu fonts
-# (PDF handouts), redis-server (the outage tests start one). Checked before anything else, so a
-# fresh machine stops at once with the command that installs what it lacks.
+# (PDF handouts), redis-server (the outage tests start one), gettext (the Spanish words).
+# Checked before anything else, so a fresh machine stops at once with the command that
+# installs what it lacks.
 prerequisites:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 \
 		|| missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
@@ -69,7 +83,7 @@ prerequisites:
 		exit 1; \
 	fi
 
-test: prerequisites lint node_modules/.package-lock.json
+test: prerequisites lint messages-compiled node_modules/.package-lock.json
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/browser
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-test-only-secret-key} $(BIN)/pytest tests/browser

@@ -25,7 +25,7 @@ from .models import ContentVersion
 
 PAGE_TIMEOUT = 60 * 60 * 24
 #: The code that shapes a page: a new release must not serve pages the old one cached.
-RELEASE_FOLDERS = ("education", "mbcsite", "templates", "static")
+RELEASE_FOLDERS = ("education", "mbcsite", "templates", "static", "locale")
 #: Settings public pages show (/editorial-policy/, /privacy/): a restart with new values must
 #: not serve pages cached with the old ones.
 RELEASE_SETTINGS = ("SITE_OWNER", "SITE_CONTACT_EMAIL", "SITE_FUNDING", "FEEDBACK_RETENTION_DAYS")

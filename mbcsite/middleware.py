@@ -1,9 +1,11 @@
-"""Site-wide guards on what comes in (request bodies) and what may be kept (Cache-Control)."""
+"""Site-wide guards on what comes in (request bodies) and what may be kept (Cache-Control),
+and the language a page is in."""
 
 from django.conf import settings
 from django.core.exceptions import TooManyFilesSent
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 
@@ -73,3 +75,26 @@ class PrivateResponsesMiddleware:
             or bool(response.cookies)
             or bool(user and user.is_staff)
         )
+
+
+class LanguageFromAddressMiddleware:
+    """Read the page's language from its address alone: Spanish under /es/, English anywhere
+    else (the admin included).
+
+    Django's LocaleMiddleware would read the same from these addresses, since English has no
+    prefix (i18n_patterns with prefix_default_language=False), but it still adds
+    "Vary: Accept-Language" to every English page, which makes shared caches keep a copy per
+    browser language of a page that never changes with it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        request.LANGUAGE_CODE = language
+        # Only for this request: code that runs after it (a test, a thread) keeps its own.
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from test_pages import sitemap_paths
 
 from education.views import SurvivalView
 
+from html_pages import sitemap_paths
 from questionnaire_flow import GREW_ON_AROMATASE_INHIBITOR, RESULTS, START, post_step, step_of, walk
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,9 @@ OTHER_PAGES = [
     "/search/?q=zzzzqqq",
     "/feedback/?page=/drugs/",
     "/no-such-page/",
+    # Spanish twins: the language link, the notice and English words marked as English.
+    "/es/drugs/trastuzumab/",
+    "/es/no-such-page/",
 ]
 
 

@@ -56,7 +56,7 @@ def test_make_test_stops_at_once_naming_the_command_that_installs_what_is_missin
     before anything is installed or run."""
     tools = tmp_path / "bin"
     tools.mkdir()
-    for tool in ("grep", "fc-list", "npm", "redis-server"):
+    for tool in ("grep", "fc-list", "npm", "redis-server", "msgfmt"):
         found = shutil.which(tool)
         if found:
             (tools / tool).symlink_to(found)

@@ -1,0 +1,103 @@
+"""The site in two languages, the Django way: English at the plain addresses, Spanish under
+/es/, each page linking to its twin. Until a page's words are translated, its Spanish twin says
+so and shows them in English, marked as English, and is kept out of search engines."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import translation
+
+from html_pages import sitemap_paths, soup_of
+
+pytestmark = pytest.mark.django_db
+DRUG = "/drugs/trastuzumab/"
+
+
+def spanish(words):
+    with translation.override("es"):
+        return translation.gettext(words)
+
+
+def test_the_interface_words_are_in_spanish():
+    for words in ("Search", "Skip to main content", "Side effects", "Find your options"):
+        assert spanish(words) != words, f"not translated, or the catalogue is not compiled: {words}"
+
+
+def test_every_page_in_the_sitemap_has_a_spanish_twin_that_links_back(client, settings):
+    settings.RATELIMIT_ENABLE = False
+    paths = sitemap_paths(client)
+    assert len(paths) > 200 and not [path for path in paths if path.startswith("/es/")]
+    for path in paths:
+        response = client.get("/es" + path)
+        assert response.status_code == 200, path
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == "es", path
+        assert response["Content-Language"] == "es"
+        back = soup.select_one(".language-links a[hreflang=en]")
+        assert back["href"] == path and back["lang"] == "en", path
+
+
+def test_each_page_links_to_the_same_page_in_the_other_language(client):
+    english = soup_of(client, DRUG)
+    assert english.html["lang"] == "en"
+    twin = english.select_one(".language-links a")
+    assert (twin["href"], twin["hreflang"], twin.get_text()) == ("/es" + DRUG, "es", "Español")
+    # The interface of the Spanish page is in Spanish, its links stay in Spanish.
+    page = soup_of(client, "/es" + DRUG)
+    assert page.select_one(".site-search button").get_text() == spanish("Search")
+    nav = [a["href"] for a in page.select(".site-nav a")]
+    assert nav and all(href.startswith("/es/") for href in nav)
+    assert page.select_one(".site-search")["action"] == "/es/search/"
+    # A query string comes along.
+    found = soup_of(client, "/search/?q=tamoxifen").select_one(".language-links a")
+    assert found["href"] == "/es/search/?q=tamoxifen"
+
+
+def test_an_address_with_no_twin_links_to_the_other_languages_home(client):
+    response = client.get("/es/no-such-page/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "es"
+    assert soup.select_one(".language-links a")["href"] == reverse("education:home")
+
+
+def test_words_not_yet_translated_are_shown_in_english_said_so_and_not_indexed(client):
+    twin = soup_of(client, "/es" + DRUG)
+    notice = twin.select_one("main .language-notice")
+    assert notice.get_text() == spanish(
+        "This page is not yet in your language. For now, it is shown in English."
+    )
+    # Screen readers read the English words in English.
+    content = twin.select_one("main > div[lang=en]")
+    assert content.find("h1").get_text(strip=True).startswith("Trastuzumab")
+    assert twin.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    english = soup_of(client, DRUG)
+    assert not english.select(".language-notice, main > div[lang]")
+    assert not english.find("meta", attrs={"name": "robots"})
+
+
+def test_the_language_comes_from_the_address_alone(client):
+    # A browser asking for Spanish still gets English at an English address, and the admin.
+    for path in (DRUG, "/admin/login/"):
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="es")
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"].startswith("en"), path
+        assert "Accept-Language" not in response.get("Vary", ""), path
+    assert client.get("/es" + DRUG)["Content-Language"] == "es"
+
+
+def test_the_page_cache_keeps_each_language_apart(client):
+    for _ in range(2):  # the second round comes from the page cache
+        assert soup_of(client, DRUG).html["lang"] == "en"
+        assert soup_of(client, "/es" + DRUG).html["lang"] == "es"
+
+
+def test_the_questionnaire_runs_in_its_spanish_address(client):
+    response = client.get("/es/questionnaire/questions/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/es/questionnaire/questions/")
+    step = soup_of(client, response["Location"])
+    assert step.html["lang"] == "es"
+    assert step.find("form", method="post")
