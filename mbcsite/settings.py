@@ -260,6 +260,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them (`|date` uses DATE_FORMAT): mbcsite/formats/.
+FORMAT_MODULE_PATH = ["mbcsite.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -7,6 +7,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
+from education.models import Drug
+
 from html_pages import sitemap_paths, soup_of
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +103,16 @@ def test_the_questionnaire_runs_in_its_spanish_address(client):
     step = soup_of(client, response["Location"])
     assert step.html["lang"] == "es"
     assert step.find("form", method="post")
+
+
+MONTHS_ES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+).split()
+
+
+def test_dates_are_written_out_as_each_language_writes_them(client):
+    updated = Drug.objects.get(slug="trastuzumab").updated_at.date()
+    english = soup_of(client, DRUG).find("time", datetime=updated.isoformat()).get_text()
+    assert english == f"{updated:%B} {updated.day}, {updated.year}"  # not abbreviated
+    spanish = soup_of(client, "/es" + DRUG).find("time", datetime=updated.isoformat()).get_text()
+    assert spanish == f"{updated.day} de {MONTHS_ES[updated.month - 1]} de {updated.year}"

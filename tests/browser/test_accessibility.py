@@ -36,6 +36,11 @@ CONTENT_PAGES = {
     "editorial-policy": "/editorial-policy/",
     "feedback": "/feedback/?page=/drugs/trastuzumab/",
     "feedback-thanks": "/feedback/thanks/?page=/drugs/trastuzumab/",
+    # Spanish twins: the page frame in Spanish, words not yet translated marked as English.
+    "es-home": "/es/",
+    "es-drug": "/es/drugs/trastuzumab/",
+    "es-questionnaire": "/es/questionnaire/",
+    "es-not-found": "/es/drugs/no-such-drug/",
 }
 
 
