@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Lighthouse (npm) on three pages, served by gunicorn with the deployed settings: prints the
-# performance, accessibility, best-practices and SEO scores of each, and exits 1 if any is
-# below 95. Usage: bench/lighthouse.sh. Needs Debian's chromium and npm; Lighthouse itself
+# Lighthouse (npm) on three pages (or LIGHTHOUSE_PAGES), served by gunicorn with the deployed
+# settings: prints the performance, accessibility, best-practices and SEO scores of each, and
+# exits 1 if any is below 95. Usage: bench/lighthouse.sh. Needs Debian's chromium and npm; Lighthouse itself
 # (pinned below, about 180 MB) is installed once into .lighthouse/, not with the project's
 # npm packages, so `make test` does not fetch it.
 set -euo pipefail
@@ -17,7 +17,8 @@ PORT=8768
 WORKERS=2
 # shellcheck source=bench/serve.sh
 source bench/serve.sh
-PAGES=(/ /drugs/trastuzumab/ /survival/)
+# LIGHTHOUSE_PAGES="/my-questions/ /es/" bench/lighthouse.sh scores other pages.
+read -r -a PAGES <<< "${LIGHTHOUSE_PAGES:-/ /drugs/trastuzumab/ /survival/}"
 printf '%-22s %12s %14s %15s %5s\n' page performance accessibility best-practices seo
 low=0
 for path in "${PAGES[@]}"; do
