@@ -18,7 +18,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
 from weasyprint import HTML
@@ -132,10 +132,15 @@ def bad_options_response():
 
 
 def pdf_cache_key(key_parts):
-    """A SHA-256 of the parts (anything JSON can hold), the content version and today's date
-    (a handout prints the date it was made). Hashed, so a reader's answers never appear in
-    the cache's list of keys."""
-    made_of = [ContentVersion.current(), str(timezone.localdate()), *key_parts]
+    """A SHA-256 of the parts (anything JSON can hold), the content version, today's date (a
+    handout prints the date it was made) and the language (it prints the date in its words).
+    Hashed, so a reader's answers never appear in the cache's list of keys."""
+    made_of = [
+        ContentVersion.current(),
+        str(timezone.localdate()),
+        translation.get_language(),
+        *key_parts,
+    ]
     return "handout:" + hashlib.sha256(json.dumps(made_of, sort_keys=True).encode()).hexdigest()
 
 

@@ -5,11 +5,13 @@ so and shows them in English, marked as English, and is kept out of search engin
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from education.models import Drug
 
+from handout_pdf import pdf_text, squash
 from html_pages import sitemap_paths, soup_of
+from questionnaire_flow import GREW_ON_AROMATASE_INHIBITOR, walk
 
 pytestmark = pytest.mark.django_db
 DRUG = "/drugs/trastuzumab/"
@@ -116,3 +118,12 @@ def test_dates_are_written_out_as_each_language_writes_them(client):
     assert english == f"{updated:%B} {updated.day}, {updated.year}"  # not abbreviated
     spanish = soup_of(client, "/es" + DRUG).find("time", datetime=updated.isoformat()).get_text()
     assert spanish == f"{updated.day} de {MONTHS_ES[updated.month - 1]} de {updated.year}"
+
+
+def test_a_results_pdf_made_in_one_language_is_not_given_in_the_other(client):
+    walk(client, GREW_ON_AROMATASE_INHIBITOR)
+    today = timezone.localdate()
+    _, spanish = pdf_text(client.get("/es" + reverse("education:questionnaire-handout")))
+    _, english = pdf_text(client.get(reverse("education:questionnaire-handout")))
+    assert squash(f"{today.day} de {MONTHS_ES[today.month - 1]} de {today.year}") in squash(spanish)
+    assert squash(f"{today:%B} {today.day}, {today.year}") in squash(english)

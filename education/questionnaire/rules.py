@@ -75,8 +75,8 @@ def results_for(answers, published=None):
     """The reader's results (see ``results.shape``) from the published questions and rules;
     ``published``: the published RuleSpecs, if already read."""
     tests_to_ask = {question.key: question.test_to_ask for question in questions()}
-    rules = published_rules() if published is None else published
-    return shape(answers, rules, tests_to_ask, Rule.Group.choices)
+    specs = published_rules() if published is None else published
+    return shape(answers, specs, tests_to_ask, Rule.Group.choices)
 
 
 def published_paths(rules=None):
