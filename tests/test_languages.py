@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from education.models import Drug
+from education.search.index import forget
 
 from handout_pdf import pdf_text, squash
 from html_pages import sitemap_paths, soup_of
@@ -127,3 +128,13 @@ def test_a_results_pdf_made_in_one_language_is_not_given_in_the_other(client):
     _, english = pdf_text(client.get(reverse("education:questionnaire-handout")))
     assert squash(f"{today.day} de {MONTHS_ES[today.month - 1]} de {today.year}") in squash(spanish)
     assert squash(f"{today:%B} {today.day}, {today.year}") in squash(english)
+
+
+def test_a_search_made_first_in_spanish_still_gives_english_readers_english_links(client):
+    forget()  # the next search builds the index
+    spanish = soup_of(client, "/es/search/?q=tamoxifen")
+    assert spanish.html["lang"] == "es"
+    english = soup_of(client, "/search/?q=tamoxifen")
+    links = [a["href"] for a in english.select("main a[href]") if a["href"].startswith("/")]
+    assert "/drugs/tamoxifen/" in links
+    assert not [href for href in links if href.startswith("/es/")]

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import tantivy
+from django.conf import settings
+from django.utils import translation
 
 from education.models import ContentVersion
 
@@ -176,14 +178,19 @@ _built = {}
 
 
 def current_index():
-    """This process's index of the current content, built once per content version."""
+    """This process's index of the current content, built once per content version.
+
+    It holds the English pages and their English addresses, whichever language the search
+    that first needs it is made in: a Spanish search must not give English readers /es/ links.
+    """
     version = ContentVersion.current()
     index = _built.get(version)
     if index is None:
         with _lock:
             index = _built.get(version)
             if index is None:
-                index = SearchIndex.build(*build_documents())
+                with translation.override(settings.LANGUAGE_CODE):
+                    index = SearchIndex.build(*build_documents())
                 _built.clear()
                 _built[version] = index
     return index
