@@ -27,8 +27,8 @@ from .models import Question, Rule, Status
 from .models.drugs import split_commas
 from .models.questionnaire import PRIOR_TREATMENTS
 from .questionnaire.engine import GROWING, LATER, NEXT, UNSURE
-from .questionnaire.results import KEY_RESULTS, URGENT, shape
-from .questionnaire.rules import LINKED_PAGES, rule_links, rule_spec
+from .questionnaire.results import KEY_RESULTS, URGENT
+from .questionnaire.rules import LINKED_PAGES, results_for, rule_links, rule_spec
 
 #: Between a question's key and an answer value in a checkbox's value: ``her2:low``.
 KEY_SEP = ":"
@@ -267,8 +267,7 @@ class CardPreview:
 
     def results(self, answers):
         """The results for these answers, or None when the rule does not show in them."""
-        tests_to_ask = {key: q.test_to_ask for key, q in self.questions.items()}
-        results = shape(answers, [self.spec], tests_to_ask, Rule.Group.choices)
+        results = results_for(answers, [self.spec], self.questions.values())
         shown = [*results.urgent, *results.depends, *(o for g in results.groups for o in g.options)]
         return results if shown else None
 

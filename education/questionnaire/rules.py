@@ -71,12 +71,17 @@ def questions():
     )
 
 
-def results_for(answers, published=None):
+def tests_to_ask(asked):
+    """What to ask the care team for each question (by key) when the reader is not sure."""
+    return {question.key: question.test_to_ask for question in asked}
+
+
+def results_for(answers, published=None, asked=None):
     """The reader's results (see ``results.shape``) from the published questions and rules;
-    ``published``: the published RuleSpecs, if already read."""
-    tests_to_ask = {question.key: question.test_to_ask for question in questions()}
+    ``published``: the published RuleSpecs, ``asked``: the questions, if already read."""
+    tests = tests_to_ask(questions() if asked is None else asked)
     specs = published_rules() if published is None else published
-    return shape(answers, specs, tests_to_ask, Rule.Group.choices)
+    return shape(answers, specs, tests, Rule.Group.choices)
 
 
 def published_paths(rules=None):

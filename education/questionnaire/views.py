@@ -176,12 +176,13 @@ class ResultsView(AnswersMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         if context["answers"] is None:
             return context
-        tests_to_ask = {q.key: q.test_to_ask for q in context["all_questions"]}
+        asked = context["all_questions"]
+        tests = rules.tests_to_ask(asked)
         published = rules.published_rules()
-        context["results"] = rules.results_for(context["answers"], published)
+        context["results"] = rules.results_for(context["answers"], published, asked)
         paths = rules.published_paths({rule.slug: rule for rule in published})
         context["paths"] = [
-            reader_path(placement, tests_to_ask)
+            reader_path(placement, tests)
             for placement in placements(completed(context["answers"]), paths)
         ]
         context["trial_searches"] = searches_for(context["answers"])
