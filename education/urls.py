@@ -17,6 +17,11 @@ def page(route, view, name):
     return path(route, cache_public_page(view), name=name)
 
 
+def readers_own(route, view, name):
+    """A page made from one reader's answers or list: never kept by any cache."""
+    return path(route, never_cache(view), name=name)
+
+
 urlpatterns = [
     page("", views.HomeView.as_view(), "home"),
     # Near the top: the page most often made afresh, and Django tries addresses in this order.
@@ -73,66 +78,52 @@ urlpatterns = [
     page("whats-new/", views.TreatmentUpdateListView.as_view(), "whats-new"),
     page("whats-new/feed/", WhatsNewFeed(), "whats-new-feed"),
     page("whats-new/<slug:slug>/", views.TreatmentUpdateDetailView.as_view(), "whats-new-detail"),
-    path("questionnaire/", never_cache(questionnaire.IntroView.as_view()), name="questionnaire"),
-    path(
+    readers_own("questionnaire/", questionnaire.IntroView.as_view(), "questionnaire"),
+    readers_own(
         "questionnaire/questions/",
-        never_cache(
-            questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step")
-        ),
-        name="questionnaire-wizard",
+        questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step"),
+        "questionnaire-wizard",
     ),
-    path(
+    readers_own(
         "questionnaire/questions/<slug:step>/",
-        never_cache(
-            questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step")
-        ),
-        name="questionnaire-step",
+        questionnaire.QuestionnaireWizard.as_view(url_name="education:questionnaire-step"),
+        "questionnaire-step",
     ),
-    path(
-        "questionnaire/check/",
-        never_cache(questionnaire.CheckAnswersView.as_view()),
-        name="questionnaire-check",
+    readers_own(
+        "questionnaire/check/", questionnaire.CheckAnswersView.as_view(), "questionnaire-check"
     ),
-    path(
-        "questionnaire/results/",
-        never_cache(questionnaire.ResultsView.as_view()),
-        name="questionnaire-results",
+    readers_own(
+        "questionnaire/results/", questionnaire.ResultsView.as_view(), "questionnaire-results"
     ),
-    path(
+    readers_own(
         "questionnaire/results/handout.pdf",
-        never_cache(questionnaire.ResultsHandoutView.as_view()),
-        name="questionnaire-handout",
+        questionnaire.ResultsHandoutView.as_view(),
+        "questionnaire-handout",
     ),
-    path(
+    readers_own(
         "questionnaire/results/printouts/",
-        never_cache(questionnaire.PrintoutsView.as_view()),
-        name="questionnaire-printouts",
+        questionnaire.PrintoutsView.as_view(),
+        "questionnaire-printouts",
     ),
-    path(
+    readers_own(
         "questionnaire/results/summary.pdf",
-        never_cache(questionnaire.SummaryCardView.as_view()),
-        name="questionnaire-summary-card",
+        questionnaire.SummaryCardView.as_view(),
+        "questionnaire-summary-card",
     ),
-    path(
+    readers_own(
         "questionnaire/results/diary.pdf",
-        never_cache(questionnaire.PersonalDiaryView.as_view()),
-        name="questionnaire-diary",
+        questionnaire.PersonalDiaryView.as_view(),
+        "questionnaire-diary",
     ),
-    path(
-        "questionnaire/clear/",
-        never_cache(questionnaire.ClearAnswersView.as_view()),
-        name="questionnaire-clear",
+    readers_own(
+        "questionnaire/clear/", questionnaire.ClearAnswersView.as_view(), "questionnaire-clear"
     ),
-    path("my-questions/", never_cache(my_questions.MyQuestionsView.as_view()), name="my-questions"),
-    path(
-        "my-questions/add/",
-        never_cache(my_questions.AddQuestionsView.as_view()),
-        name="my-questions-add",
-    ),
-    path(
+    readers_own("my-questions/", my_questions.MyQuestionsView.as_view(), "my-questions"),
+    readers_own("my-questions/add/", my_questions.AddQuestionsView.as_view(), "my-questions-add"),
+    readers_own(
         "my-questions/handout.pdf",
-        never_cache(my_questions.MyQuestionsHandoutView.as_view()),
-        name="my-questions-handout",
+        my_questions.MyQuestionsHandoutView.as_view(),
+        "my-questions-handout",
     ),
     page("privacy/", views.PrivacyView.as_view(), "privacy"),
     page("editorial-policy/", views.EditorialPolicyView.as_view(), "editorial-policy"),
