@@ -18,6 +18,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
@@ -164,7 +165,7 @@ def cached_results_pdf(answers, options, make):
 
 class HandoutMixin:
     """Turns a content view into its PDF handout, using the same context. A view without one
-    ``object`` (the survival page) says its title, page and file name itself."""
+    ``object`` uses ``WholePageHandoutMixin``."""
 
     handout_template = None
     default_questions = ()
@@ -216,3 +217,21 @@ class HandoutMixin:
         if not self.shared:  # one reader's own: no shared cache on the way may keep it either
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+class WholePageHandoutMixin(HandoutMixin):
+    """A handout of a page that is not one object (the survival numbers, the diary, a reader's
+    questions): it declares its title, its page's URL name and its file name."""
+
+    handout_heading = ""
+    page_url_name = ""
+    pdf_filename = ""
+
+    def handout_title(self):
+        return self.handout_heading
+
+    def handout_page(self):
+        return reverse(self.page_url_name)
+
+    def handout_filename(self):
+        return self.pdf_filename

@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.views.generic import TemplateView
 
-from .handouts import HandoutMixin
+from .handouts import WholePageHandoutMixin
 from .models import Article, Drug
 from .questionnaire import rules
 from .questionnaire.answers import load_answers
@@ -123,21 +123,15 @@ class MyQuestionsView(TemplateView):
         return redirect(reverse("education:my-questions") + anchor)
 
 
-class MyQuestionsHandoutView(HandoutMixin, TemplateView):
+class MyQuestionsHandoutView(WholePageHandoutMixin, TemplateView):
     """The list as a PDF, each question with lines for the answer. Made from the session only."""
 
     handout_template = "handouts/my_questions.html"
+    handout_heading = "My questions for my care team"
+    page_url_name = "education:my-questions"
+    pdf_filename = "my-questions.pdf"
     #: One reader's own list: never put in the shared PDF cache.
     shared = False
-
-    def handout_title(self):
-        return "My questions for my care team"
-
-    def handout_page(self):
-        return reverse("education:my-questions")
-
-    def handout_filename(self):
-        return "my-questions.pdf"
 
     def handout_questions(self):
         return saved(self.request.session)

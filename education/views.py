@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import diary
 from .glossary import glossary_linker
-from .handouts import HandoutMixin
+from .handouts import HandoutMixin, WholePageHandoutMixin
 from .models import (
     Article,
     CancerFeature,
@@ -373,25 +373,19 @@ class DrugSummaryHandoutView(DrugHandoutView):
         }
 
 
-class SideEffectDiaryView(HandoutMixin, TemplateView):
+class SideEffectDiaryView(WholePageHandoutMixin, TemplateView):
     """A diary to print: a week a page, the days across, the side effects a person notices
     down, with the "call now" signs for a fever on the first page."""
 
     handout_template = "handouts/diary.html"
+    handout_heading = "Side-effect diary"
+    page_url_name = "education:side-effect-list"
+    pdf_filename = "side-effect-diary.pdf"
 
     def get_context_data(self, **kwargs):
         published = SideEffect.objects.published()
         fever = published.filter(slug=diary.FEVER).first()
         return super().get_context_data(**kwargs) | diary.diary_context(published, fever)
-
-    def handout_title(self):
-        return "Side-effect diary"
-
-    def handout_page(self):
-        return reverse("education:side-effect-list")
-
-    def handout_filename(self):
-        return "side-effect-diary.pdf"
 
 
 class SideEffectHandoutView(HandoutMixin, SideEffectDetailView):
@@ -420,18 +414,12 @@ class SpreadSiteHandoutView(HandoutMixin, SpreadSiteDetailView):
     )
 
 
-class SurvivalHandoutView(HandoutMixin, SurvivalView):
+class SurvivalHandoutView(WholePageHandoutMixin, SurvivalView):
     handout_template = "handouts/survival.html"
     default_questions = SurvivalView.questions
-
-    def handout_title(self):
-        return "What the survival numbers mean"
-
-    def handout_page(self):
-        return reverse("education:survival")
-
-    def handout_filename(self):
-        return "survival-numbers-handout.pdf"
+    handout_heading = "What the survival numbers mean"
+    page_url_name = "education:survival"
+    pdf_filename = "survival-numbers-handout.pdf"
 
     def handout_context(self, context):
         sources = {stat.source_id: stat.source for stat in context["object_list"]}
