@@ -58,10 +58,12 @@ def in_diary_order(side_effects, also=()):
     return [by_slug[slug] for slug in wanted if slug in by_slug]
 
 
-def diary_context(side_effects, fever, also=()):
+def diary_context(side_effects, also=()):
     """What the diary's template needs: its rows (from ``side_effects``, see ``in_diary_order``),
-    the fever side effect whose signs it prints, and its weeks, days and marks."""
+    the fever side effect among them whose signs it prints, and its weeks, days and marks."""
+    side_effects = list(side_effects)
     rows = in_diary_order(side_effects, also)
+    fever = next((se for se in side_effects if se.slug == FEVER), None)
     return {
         "rows": rows,
         "compact": len(rows) > ROOMY_ROWS,

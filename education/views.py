@@ -384,8 +384,7 @@ class SideEffectDiaryView(WholePageHandoutMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         published = SideEffect.objects.published()
-        fever = published.filter(slug=diary.FEVER).first()
-        return super().get_context_data(**kwargs) | diary.diary_context(published, fever)
+        return super().get_context_data(**kwargs) | diary.diary_context(published)
 
 
 class SideEffectHandoutView(HandoutMixin, SideEffectDetailView):

@@ -293,9 +293,7 @@ class PersonalDiaryView(ReaderToolView):
             for link in [*links, *named_links]
             if link.serious or link.frequency == DrugSideEffect.Frequency.COMMON
         }
-        published = SideEffect.objects.published()
-        fever = published.filter(slug=diary.FEVER).first()
-        return diary.diary_context(published, fever, also=theirs) | {
+        return diary.diary_context(SideEffect.objects.published(), also=theirs) | {
             "title": "My side-effect diary",
             "page_url": absolute_url(reverse("education:side-effect-list")),
             "drugs": drugs,
