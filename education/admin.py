@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from . import admin_lockouts, models, review_queue, revisions
 from .admin_grades import grade_badge, reading_levels_html
-from .admin_layout import PageLayoutMixin, RequiredHelpInline
+from .admin_layout import LanguageCopiesMixin, PageLayoutMixin, RequiredHelpInline, english_copy
 from .admin_preview import PreviewMixin
 from .admin_rules import AnswerConditionForm, ConditionFormSet, RuleAdminMixin
 from .admin_sources import CitedByMixin, CitesSourceFilterMixin
@@ -64,6 +64,10 @@ class PrimarySourceFilter(admin.SimpleListFilter):
         return queryset
 
 
+#: Only a medical reviewer sets these to published: the page, and its Spanish words.
+STATUS_FIELDS = ("status", "spanish_status")
+
+
 class WorkflowAdmin(PageLayoutMixin, ReviewedAdmin):
     """Draft → in review → published. Only medical reviewers publish, enforced on save.
 
@@ -80,19 +84,35 @@ class WorkflowAdmin(PageLayoutMixin, ReviewedAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        status = form.base_fields.get("status")
-        if status and not can_publish(request.user):
-            status.choices = [c for c in status.choices if c[0] != Status.PUBLISHED]
-            status.help_text = (
-                "Choose 'In review' when it is ready. A medical reviewer checks and publishes it."
-            )
+        for name in STATUS_FIELDS:
+            status = form.base_fields.get(name)
+            if status and not can_publish(request.user):
+                status.choices = [c for c in status.choices if c[0] != Status.PUBLISHED]
+                status.help_text = (
+                    "Choose 'In review' when it is ready. A medical reviewer checks and "
+                    "publishes it."
+                )
         return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # Spanish words a reviewer published stay so for an editor: a change to them is
+        # reviewed with the page.
+        spanish_published = getattr(obj, "spanish_status", None) == Status.PUBLISHED
+        if spanish_published and not can_publish(request.user) and "spanish_status" not in readonly:
+            readonly.append("spanish_status")
+        return readonly
 
     def save_model(self, request, obj, form, change):
         # The form hides "published" from editors; this also stops a crafted request.
+        if not can_publish(request.user) and not self.proposes(request, obj):
+            stored = {}
+            if obj.pk is not None:
+                stored = self.model._base_manager.filter(pk=obj.pk).values(*STATUS_FIELDS)[0]
+            for name in STATUS_FIELDS:
+                if getattr(obj, name) == Status.PUBLISHED != stored.get(name):
+                    raise PermissionDenied("Only a medical reviewer can publish.")
         if obj.status == Status.PUBLISHED and not self.proposes(request, obj):
-            if not can_publish(request.user):
-                raise PermissionDenied("Only a medical reviewer can publish.")
             if form.cleaned_data.get("whole_page_reviewed"):
                 record_review(obj, request.user)
         super().save_model(request, obj, form, change)
@@ -153,6 +173,7 @@ class EditorialAdmin(PreviewMixin, CitesSourceFilterMixin, WorkflowAdmin):
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         for name, (grade, warn) in (field_grades(obj) if obj else {}).items():
+            name = english_copy(self.model, name)  # the grades are of the English words
             if name in form.base_fields:
                 field = form.base_fields[name]
                 field.help_text = format_html("{} {}", field.help_text, grade_badge(grade, warn))
@@ -194,7 +215,7 @@ class EditorialAdmin(PreviewMixin, CitesSourceFilterMixin, WorkflowAdmin):
         return mark_safe("".join(sections))
 
 
-class DrugSideEffectInline(RequiredHelpInline, admin.TabularInline):
+class DrugSideEffectInline(LanguageCopiesMixin, RequiredHelpInline, admin.TabularInline):
     model = models.DrugSideEffect
     formset = ProposedInlineFormSet
     extra = 1
@@ -202,7 +223,7 @@ class DrugSideEffectInline(RequiredHelpInline, admin.TabularInline):
     autocomplete_fields = ["side_effect", "source"]
 
 
-class SideEffectDrugInline(RequiredHelpInline, admin.TabularInline):
+class SideEffectDrugInline(LanguageCopiesMixin, RequiredHelpInline, admin.TabularInline):
     """The same rows from the side effect's side: the drugs that can cause it."""
 
     model = models.DrugSideEffect
@@ -389,7 +410,7 @@ class TreatmentUpdateAdmin(EditorialAdmin):
     ]
 
 
-class AnswerChoiceInline(admin.TabularInline):
+class AnswerChoiceInline(LanguageCopiesMixin, admin.TabularInline):
     model = models.AnswerChoice
     formset = ProposedInlineFormSet
     extra = 0
@@ -406,7 +427,7 @@ class QuestionConditionInline(admin.TabularInline):
 
 
 @admin.register(models.Question)
-class QuestionAdmin(ReviewedAdmin):
+class QuestionAdmin(LanguageCopiesMixin, ReviewedAdmin):
     """Questions can be reworded, not added or removed: the steps and their keys are fixed."""
 
     list_display = ["order", "text", "key", "multiple"]
@@ -437,7 +458,7 @@ class PathConditionInline(admin.TabularInline):
     verbose_name_plural = "for readers whose answers (all must hold)"
 
 
-class PathStepInline(RequiredHelpInline, admin.TabularInline):
+class PathStepInline(LanguageCopiesMixin, RequiredHelpInline, admin.TabularInline):
     model = models.PathStep
     formset = ProposedInlineFormSet  # an editor's change to a published path waits for review
     extra = 1

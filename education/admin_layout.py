@@ -9,15 +9,29 @@
 - Every required field's help text starts with "(required)".
 - Once a row is published its address (slug) is fixed: the field is shown but not editable.
   (A draft's rename keeps its old address as a redirect: ``education.redirects``.)
+- A translated field is one row, its English box beside its Spanish box ("Summary (English)",
+  "Summary (Spanish)"); in an inline table, a column each. Admins name the plain field; the
+  form edits the copies.
 """
 
+from django.conf import settings
 from django.contrib.admin import helpers
+from django.contrib.admin.options import InlineModelAdmin
+from django.contrib.admin.utils import flatten
 
 from .models import Status
 
 REQUIRED = "(required)"
 #: Last on every content form, in this order, those the model has.
-PUBLISHING_FIELDS = ("status", "slug", "order", "updated_at", "last_reviewed_on", "reviewed_by")
+PUBLISHING_FIELDS = (
+    "status",
+    "spanish_status",
+    "slug",
+    "order",
+    "updated_at",
+    "last_reviewed_on",
+    "reviewed_by",
+)
 
 
 def mark_required(field):
@@ -28,12 +42,32 @@ def mark_required(field):
             field.help_text = f"{REQUIRED} {help_text}".rstrip()
 
 
+def copies(model, name):
+    """A translated field's copies, English first (``summary_en``, ``summary_es``); any other
+    field as it is."""
+    if name in getattr(model, "translated_fields", ()):
+        return tuple(f"{name}_{code}" for code, _ in settings.LANGUAGES)
+    return (name,)
+
+
+def english_copy(model, name):
+    return copies(model, name)[0]
+
+
+def with_copies(model, names):
+    """``names`` with each translated field replaced by its copies, for an inline's columns."""
+    return [copy for name in names for copy in copies(model, name)]
+
+
 def form_field_names(model):
     """The model fields a ModelAdmin form can edit, in declaration order."""
     names = []
+    translated = getattr(model, "translated_fields", ())
     for field in model._meta.get_fields():
         if field.auto_created or not getattr(field, "editable", False):
             continue
+        if field.name in translated:
+            continue  # edited as its copies
         if field.many_to_many and not field.remote_field.through._meta.auto_created:
             continue  # edited through an inline (a drug's side effects)
         if field.concrete or field.many_to_many:
@@ -43,8 +77,12 @@ def form_field_names(model):
 
 def laid_out(model, page_fieldsets, readonly_fields=()):
     """``page_fieldsets`` with any editable field they leave out, then "Publishing"."""
-    fieldsets = [(name, {"fields": list(fields)}) for name, fields in page_fieldsets]
-    listed = {name for _, options in fieldsets for name in options["fields"]}
+    translated = getattr(model, "translated_fields", ())
+    fieldsets = [
+        (name, {"fields": [copies(model, name) if name in translated else name for name in fields]})
+        for name, fields in page_fieldsets
+    ]
+    listed = {name for _, options in fieldsets for name in flatten(options["fields"])}
     model_fields = {field.name for field in model._meta.get_fields()}
     publishing = [
         name
@@ -74,6 +112,10 @@ class PageLayoutMixin:
         super().__init__(model, admin_site)
         if self.page_fieldsets:
             self.fieldsets = laid_out(model, self.page_fieldsets, self.readonly_fields)
+        self.prepopulated_fields = {
+            name: [english_copy(model, source) for source in sources]
+            for name, sources in self.prepopulated_fields.items()
+        }
 
     def address_is_fixed(self, obj):
         return getattr(obj, "status", None) == Status.PUBLISHED
@@ -113,6 +155,23 @@ class PageLayoutMixin:
         framework, whose one Site row names a fixed domain.)"""
         get_url = getattr(obj, "get_absolute_url", None)
         return get_url() if get_url else None
+
+
+class LanguageCopiesMixin:
+    """For admins and inlines without ``page_fieldsets``: the form edits each translated
+    field's copies, never the plain field (which reads the copy in the active language). A
+    change form puts a field's copies on one row; an inline table gives each a column."""
+
+    def get_fields(self, request, obj=None):
+        model = self.model
+        translated = getattr(model, "translated_fields", ())
+        if not translated:
+            return super().get_fields(request, obj)
+        every_copy = {copy for name in translated for copy in copies(model, name)}
+        fields = [name for name in super().get_fields(request, obj) if name not in every_copy]
+        if isinstance(self, InlineModelAdmin):
+            return with_copies(model, fields)
+        return [copies(model, name) if name in translated else name for name in fields]
 
 
 class RequiredHelpInline:

@@ -6,8 +6,10 @@ before it, by slug or key); `export_content` writes the database back in the sam
 
 import json
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.utils import translation
 
 from . import models
 
@@ -56,14 +58,24 @@ def natural_order(model):
 
 
 def serialize_rows(objects):
-    """Rows as the files hold them: named by natural key, without ids or bookkeeping."""
-    rows = json.loads(
-        serializers.serialize(
-            "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    """Rows as the files hold them: named by natural key, without ids or bookkeeping.
+
+    A translated field's English words are under its plain name (``summary``), as before there
+    were languages; each other language's copy (``summary_es``) only once it is written.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        rows = json.loads(
+            serializers.serialize(
+                "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+            )
         )
-    )
     for row in rows:
         row.pop("pk", None)
         for name in NOT_CONTENT_FIELDS:
             row["fields"].pop(name, None)
+        for name in getattr(apps.get_model(row["model"]), "translated_fields", ()):
+            for language, _ in settings.LANGUAGES:
+                copy = f"{name}_{language}"
+                if language == settings.LANGUAGE_CODE or not row["fields"][copy]:
+                    del row["fields"][copy]
     return rows

@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.base import (
@@ -32,7 +33,7 @@ from django.core.serializers.base import (
     deserialize_m2m_values,
 )
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from simple_history.utils import get_history_manager_for_model, get_m2m_field_name
 
 from .cache import one_version_bump
@@ -144,7 +145,9 @@ def same_as_file(item, raw, current, form):
     """
     model = type(current)
     deferred = {f.name for f in item.deferred_fields}
-    for name, value in form["fields"].items():
+    # A language copy the file has and the database lacks is not in ``form``.
+    for name in dict.fromkeys([*form["fields"], *raw["fields"]]):
+        value = form["fields"].get(name)
         field_ = model._meta.get_field(name)
         if field_.many_to_many or name in deferred:
             if name not in raw["fields"]:
@@ -382,7 +385,12 @@ def load_files(paths, mode=Mode.ADD, using=DEFAULT_DB_ALIAS):
     Rows in later files may name rows in earlier ones (by natural key). The content version
     moves on once if anything was written, and not at all otherwise.
     """
-    with transaction.atomic(using=using), one_version_bump():
+    # The plain name of a translated field is its English copy (education/translation.py).
+    with (
+        translation.override(settings.LANGUAGE_CODE),
+        transaction.atomic(using=using),
+        one_version_bump(),
+    ):
         loader = Loader(mode, using)
         reports = [loader.load_file(path) for path in paths]
         loader.finish()

@@ -8,6 +8,7 @@ with the live row for the reviewer, and applies it. The admin and the views only
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -35,10 +36,15 @@ def is_public(obj):
 
 
 def _proposed_fields(model, exclude=()):
+    """The fields a revision holds: each language's copy of a translated field, not its plain
+    name (which reads the copy in the active language)."""
+    translated = getattr(model, "translated_fields", ())
     return [
         field
         for field in model._meta.concrete_fields
-        if field.name not in NOT_PROPOSED and field.attname not in exclude
+        if field.name not in NOT_PROPOSED
+        and field.attname not in exclude
+        and field.name not in translated
     ]
 
 
@@ -267,7 +273,8 @@ def changes(revision):
         old = _display(live, field) if live else ""
         if new != old:
             is_text = isinstance(field, models.TextField)
-            grade = reading_grade(new) if is_text and new and field.name in readable else None
+            graded = _words_of(field) in readable and _language_of(field) == settings.LANGUAGE_CODE
+            grade = reading_grade(new) if is_text and new and graded else None
             result.append(FieldChange(_label(field), old, new, is_text, grade))
     for name, pks in revision.data.get("m2m", {}).items():
         field = model._meta.get_field(name)
@@ -326,8 +333,18 @@ def _row_text(obj, fields):
     )
 
 
+def _words_of(field):
+    """The field a language copy is of (``summary`` for ``summary_es``); else the field."""
+    return getattr(field, "translated_field", field).name
+
+
+def _language_of(field):
+    return getattr(field, "language", settings.LANGUAGE_CODE)
+
+
 def _label(field):
-    return str(field.verbose_name).capitalize()
+    label = str(field.verbose_name)  # "summary (Spanish)": keep the language's capital
+    return label[:1].upper() + label[1:]
 
 
 def _display(obj, field):

@@ -10,7 +10,14 @@ from .models.kinds import content_kinds
 from .site_url import site_domain, site_protocol
 
 
-class StaticPagesSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Each page in each language it is published in, naming its twins (``hreflang``)."""
+
+    i18n = True
+    alternates = True
+
+
+class StaticPagesSitemap(LanguagesSitemap):
     """The home page, the lists, the survival page, the questionnaire's start, and the pages
     about the site."""
 
@@ -36,8 +43,8 @@ class StaticPagesSitemap(Sitemap):
         return reverse(f"education:{item}")
 
 
-class PublishedSitemap(Sitemap):
-    """Every published row of one content model."""
+class PublishedSitemap(LanguagesSitemap):
+    """Every published row of one content model, in each language its words are published in."""
 
     def __init__(self, model):
         self.model = model
@@ -48,6 +55,9 @@ class PublishedSitemap(Sitemap):
 
     def lastmod(self, obj):
         return obj.updated_at
+
+    def get_languages_for_item(self, item):
+        return item.languages_published
 
 
 sitemaps = {

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import markdown
 import nh3
 import textstat
+from textstat.backend import metrics as readability
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "dl", "dt", "em", "h2", "h3", "h4",
@@ -141,6 +142,17 @@ def reading_grade(*sources):
     """Flesch-Kincaid grade of the given Markdown texts read together as one page."""
     text = " ".join(plain_text(s) for s in sources if s)
     return round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0
+
+
+def spanish_reading_ease(*sources):
+    """Fernández-Huerta reading ease of Spanish Markdown texts read together as one page:
+    higher is easier (60 to 70 is "normal", 70 to 80 "fairly easy"). None for no text.
+
+    textstat's module-level functions read one global language; its metric takes the
+    language as an argument, so English and Spanish pages can be measured side by side.
+    """
+    text = " ".join(plain_text(s) for s in sources if s)
+    return round(readability.fernandez_huerta(text, "es"), 1) if text else None
 
 
 def normalise_text(value):

@@ -7,11 +7,13 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import diary
 from .glossary import glossary_linker
 from .handouts import HandoutMixin, WholePageHandoutMixin
+from .languages import words_language_context
 from .models import (
     Article,
     CancerFeature,
@@ -48,10 +50,16 @@ def by_first_letter(items, name):
 
 
 class PublishedMixin:
-    """Show what the reader may see (``visible_to``): the public sees published content."""
+    """Show what the reader may see (``visible_to``): the public sees published content, in
+    the reader's language where its words are published in it (``content_language``)."""
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = [context["object"]] if "object" in context else context["object_list"]
+        return context | words_language_context(rows)
 
 
 class ContentDetailView(PublishedMixin, DetailView):
@@ -79,7 +87,8 @@ class ContentDetailView(PublishedMixin, DetailView):
         if self.request.user.is_staff:
             context["previewing"] = self.previewing
             context["pending_revision"] = self.pending
-        context["glossary_linker"] = glossary_linker(exclude_url=self.object.get_absolute_url())
+        with translation.override(context["content_language"]):
+            context["glossary_linker"] = glossary_linker(exclude_url=self.object.get_absolute_url())
         context["page_sources"] = self.object.sources.primary_first()
         return context
 
@@ -115,7 +124,9 @@ class HomeView(TemplateView):
         context["articles_by_section"] = articles.exclude(slug=START_HERE).by_section()
         context["latest_updates"] = TreatmentUpdate.objects.published()[:HOME_UPDATES]
         context["most_steps"] = len(STEPS)
-        return context
+        shown = ("treatment_types", "features", "spread_sites", "latest_updates")
+        rows = [row for name in shown for row in context[name]]
+        return context | words_language_context([*rows, *articles])
 
 
 class PrivacyView(TemplateView):

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -53,6 +54,9 @@ SITE_URL = (
 ).rstrip("/")
 
 INSTALLED_APPS = [
+    # Before the admin: it registers each content field's language copies
+    # (education/translation.py) before the admin and the history are built.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -265,6 +269,16 @@ FORMAT_MODULE_PATH = ["mbcsite.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+
+# Each content field has an English and a Spanish copy (summary_en, summary_es:
+# education/translation.py). A copy not yet written, or whose language is not yet published
+# for that page, reads as the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The admin labels each copy "Summary (English)", "Summary (Spanish)".
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda name, language: (  # noqa: E731
+    f"{name} ({LANG_INFO[language]['name']})"
+)
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -47,9 +47,18 @@ def change_url(obj):
     return reverse(f"admin:education_{obj._meta.model_name}_change", args=[obj.pk])
 
 
+def in_english_boxes(model, changes):
+    """``changes`` as typed in the form: a translated field's words (``summary``) into its
+    English box (``summary_en``)."""
+    translated = getattr(model, "translated_fields", ())
+    return {f"{name}_en" if name in translated else name: value for name, value in changes.items()}
+
+
 def edit(client, obj, **changes):
+    """Open the object's change form and send it back with ``changes``; a translated field
+    named plainly is changed in its English box."""
     response = client.get(change_url(obj))
     assert response.status_code == 200
     data = form_data(response.content.decode())
-    data.update(changes)
+    data.update(in_english_boxes(type(obj), changes))
     return client.post(change_url(obj), data)

@@ -7,6 +7,7 @@ import pytest
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
 from django.contrib import admin
+from django.contrib.admin.utils import flatten
 from django.contrib.redirects.models import Redirect
 from django.test import Client
 from django.urls import reverse
@@ -117,8 +118,11 @@ def test_the_drug_form_follows_the_page_then_links_then_publishing(reviewer):
         "Publishing",
         "Your change",
     ]
-    content = fieldsets[0][1]
-    assert content[:5] == ["generic_name", "brand_names", "other_names", "family", "summary"]
+    # A translated field is one row: its English box, then its Spanish box.
+    content = [names[0] if isinstance(names, tuple) else names for names in fieldsets[0][1]]
+    assert content[:5] == ["generic_name", "brand_names", "other_names_en", "family", "summary_en"]
+    assert ("summary_en", "summary_es") in fieldsets[0][1]
+    content = [name.removesuffix("_en") for name in content]
     for earlier, later in [
         ("summary", "how_given"),
         ("how_given", "how_it_works"),
@@ -128,10 +132,24 @@ def test_the_drug_form_follows_the_page_then_links_then_publishing(reviewer):
     ]:
         assert content.index(earlier) < content.index(later)
     assert fieldsets[1][1] == ["label_source", "sources"]
-    assert fieldsets[2][1] == ["status", "slug", "updated_at", "last_reviewed_on", "reviewed_by"]
+    assert fieldsets[2][1] == [
+        "status",
+        "spanish_status",
+        "slug",
+        "updated_at",
+        "last_reviewed_on",
+        "reviewed_by",
+    ]
     # The same order in the page the browser gets.
     html = response.content.decode()
-    ids = ["id_generic_name", "id_summary", "id_questions", "id_label_source", "id_status"]
+    ids = [
+        "id_generic_name",
+        "id_summary_en",
+        "id_summary_es",
+        "id_questions_en",
+        "id_label_source",
+        "id_status",
+    ]
     positions = [html.index(f'id="{i}"') for i in ids]
     assert positions == sorted(positions)
 
@@ -144,12 +162,12 @@ def test_every_content_form_ends_with_publishing_and_loses_no_field(reviewer, mo
     fieldsets = model_admin.get_fieldsets(request, obj)
     names = [name for name, _ in fieldsets]
     assert names[-2:] == ["Publishing", "Your change"], names
-    shown = [f for _, options in fieldsets for f in options["fields"]]
+    shown = flatten(f for _, options in fieldsets for f in options["fields"])
     assert len(shown) == len(set(shown))
     assert set(form_field_names(model)) <= set(shown)  # nothing the form edits is left out
     assert "preview" not in shown and "reading_levels" not in shown  # after the inlines
     publishing = dict(fieldsets)["Publishing"]["fields"]
-    assert publishing[:2] == ["status", "slug"]
+    assert publishing[:3] == ["status", "spanish_status", "slug"]
     assert not set(WORKFLOW_FIELDS) & set(shown[: -len(dict(fieldsets)["Your change"]["fields"])])
 
 
@@ -164,15 +182,16 @@ def test_the_side_effects_come_before_the_reading_level_and_preview(reviewer):
 def test_required_fields_say_so_in_their_help_text(client, django_user_model):
     member_of(django_user_model, client, "Medical reviewers", "rita")
     page = soup_of(client.get(change_url(Drug.objects.get(slug="letrozole"))))
-    for name in ("generic_name", "family", "summary", "how_given", "status"):
+    for name in ("generic_name", "family", "summary_en", "how_given_en", "status"):
         assert help_text(page, name).startswith(REQUIRED), name
-    for name in ("brand_names", "notice", "questions"):
+    # The Spanish words are never required: a page may be in English only.
+    for name in ("brand_names", "notice_en", "questions_en", "summary_es"):
         assert not help_text(page, name).startswith(REQUIRED), name
     inline = page.find(id="drugsideeffect_set-group")
     for column in ("side_effect", "frequency"):  # the inline rows' columns too
         header = inline.find("th", class_=f"column-{column}")
         assert header.find("img")["title"].startswith(REQUIRED), column
-    assert not inline.find("th", class_="column-note").find("img")["title"].startswith(REQUIRED)
+    assert not inline.find("th", class_="column-note_en").find("img")["title"].startswith(REQUIRED)
 
     # An editor's status (their own help text, without "published") on a draft says so too.
     term = GlossaryTerm.objects.first()
@@ -180,7 +199,7 @@ def test_required_fields_say_so_in_their_help_text(client, django_user_model):
     member_of(django_user_model, client, "Editors", "edna")
     page = soup_of(client.get(change_url(term)))
     assert help_text(page, "status").startswith(f"{REQUIRED} Choose 'In review'")
-    assert help_text(page, "term").startswith(REQUIRED)
+    assert help_text(page, "term_en").startswith(REQUIRED)
 
 
 def test_a_published_pages_address_is_fixed_in_its_form(reviewer):

@@ -60,7 +60,7 @@ def test_the_preview_shows_the_unsaved_text_on_the_public_page_and_saves_nothing
     drug = Drug.objects.get(slug="letrozole")
     before = snapshot(drug)
     data = form_data(open_form(client, drug))
-    data["summary"] = NEW_SUMMARY
+    data["summary_en"] = NEW_SUMMARY
 
     response = client.post(preview_url(drug), data)
 
@@ -98,7 +98,7 @@ def test_a_form_opened_before_someone_elses_save_still_previews(reviewer):
     drug = Drug.objects.get(slug="letrozole")
     data = form_data(open_form(reviewer, drug))
     Drug.objects.get(pk=drug.pk).save()  # someone else saves meanwhile
-    data["summary"] = NEW_SUMMARY
+    data["summary_en"] = NEW_SUMMARY
     response = reviewer.post(preview_url(drug), data)
     assert response.status_code == 200 and NEW_SUMMARY in page_text(response)
 

@@ -146,7 +146,7 @@ def test_an_editors_restore_waits_for_review_and_a_reviewers_restore_publishes(
     drug.refresh_from_db()
     assert drug.summary == original and drug.status == Status.PUBLISHED  # live page unchanged
     revision = Revision.objects.pending().get()
-    assert revision.data["fields"]["summary"] == "An old draft summary."
+    assert revision.data["fields"]["summary_en"] == "An old draft summary."
 
     client.force_login(rita)
     client.post(restore, form_data(client.get(restore).content.decode()))

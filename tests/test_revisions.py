@@ -71,7 +71,7 @@ def test_a_reviewer_sees_the_difference_and_approving_publishes_it_with_name_and
         revision
     )
     review = BeautifulSoup(client.get(review_url(revision)).content, "html.parser")
-    row = review.find("th", string="Summary").find_parent("tr")
+    row = review.find("th", string="Summary (English)").find_parent("tr")
     assert row.find("del") and row.find("ins") and NEW_SUMMARY in row.get_text()
     assert "Reading grade of the new text" in row.get_text()
     assert len(review.select("table.revision-diff tbody tr")) == 1  # only what changed
@@ -108,7 +108,7 @@ def test_sent_back_with_a_comment_the_editor_sees_and_carries_on_from(client, dj
     client.force_login(editor)
     form = client.get(change_url(drug)).content.decode()
     assert "Say &#x27;hormone pill&#x27;." in form  # the reviewer's comment
-    assert form_data(form)["summary"] == NEW_SUMMARY  # their own text, to carry on from
+    assert form_data(form)["summary_en"] == NEW_SUMMARY  # their own text, to carry on from
     drug.refresh_from_db()
     assert drug.summary != NEW_SUMMARY
 
@@ -136,13 +136,13 @@ def test_a_second_stale_save_is_refused_and_loses_nothing(client, django_user_mo
     stale = form_data(client.get(change_url(drug)).content.decode())
     assert edit(client, drug, summary="First reviewer's summary.").status_code == 302
 
-    stale["summary"] = "Second reviewer's summary."
+    stale["summary_en"] = "Second reviewer's summary."
     response = client.post(change_url(drug), stale)
     assert response.status_code == 200
     text = response.content.decode()
     assert "Someone else changed this page since you opened it" in text
     assert "Summary" in text and "Rita Tester" in text  # what changed, and who
-    assert form_data(text)["summary"] == "Second reviewer's summary."  # kept in the form
+    assert form_data(text)["summary_en"] == "Second reviewer's summary."  # kept in the form
     drug.refresh_from_db()
     assert drug.summary == "First reviewer's summary."
 
@@ -214,8 +214,8 @@ def test_questions_sources_and_synonyms_wait_for_review_too(client, django_user_
     question = Question.objects.get(key="her2")
     choice = question.choices.first()
     data = form_data(client.get(change_url(question)).content.decode())
-    data["text"] = "What is your HER2 test result, if you know it?"
-    label_field = next(k for k, v in data.items() if k.endswith("-label") and v == choice.label)
+    data["text_en"] = "What is your HER2 test result, if you know it?"
+    label_field = next(k for k, v in data.items() if k.endswith("-label_en") and v == choice.label)
     data[label_field] = "A new answer label"
     assert client.post(change_url(question), data).status_code == 302
     question.refresh_from_db()

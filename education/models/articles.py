@@ -19,6 +19,9 @@ class ArticleQuerySet(EditorialQuerySet):
 class Article(KeyPointsPage, EditorialModel):
     """A topic that is not one drug: local treatment, palliative care, living with MBC..."""
 
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("title", "summary", "key_points", "body")
+
     content_kind = ContentKind(
         "article", "Topics", rank=7, singular="Topic", names=("title",), body=("body",)
     )

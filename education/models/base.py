@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
-from education.text import normalise_text, reading_grade
+from education.text import normalise_text, reading_grade, spanish_reading_ease
 
 from .source_kinds import PRIMARY_KINDS
 
@@ -83,7 +83,51 @@ class Versioned(models.Model):
         super().save(*args, **kwargs)
 
 
-class EditorialModel(Versioned):
+class WordsPublished:
+    """Which languages a row's words may be read in: English always (its own ``status`` says
+    whether the page is shown at all), another language once its edition is published."""
+
+    def words_published_in(self, language):
+        raise NotImplementedError
+
+    @property
+    def languages_published(self):
+        """The site's languages this row's words are published in, English first."""
+        return [code for code, _ in settings.LANGUAGES if self.words_published_in(code)]
+
+
+class SpanishEdition(WordsPublished, models.Model):
+    """A row whose Spanish words are reviewed and published apart from its English words.
+
+    Until its Spanish status is published, the Spanish page shows the English words with a
+    notice (``PublishedWordsDescriptor`` in ``education/translation.py``).
+    """
+
+    spanish_status = models.CharField(
+        "Spanish status",
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Readers see the Spanish words only once this is published. Until then the "
+        "Spanish page shows the English words, with a notice.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def words_published_in(self, language):
+        return language == settings.LANGUAGE_CODE or (
+            language == "es" and self.spanish_status == Status.PUBLISHED
+        )
+
+    def spanish_reading_ease(self):
+        """Fernández-Huerta reading ease of the Spanish words of ``readable_fields``, read as
+        one text; None while none are written."""
+        names = getattr(self, "readable_fields", ())
+        return spanish_reading_ease(*(getattr(self, f"{name}_es") for name in names))
+
+
+class EditorialModel(SpanishEdition, Versioned):
     """Status, review record and sources for a piece of public content.
 
     Only ``published`` rows are shown to the public. ``last_reviewed_on`` and
@@ -125,7 +169,8 @@ class EditorialModel(Versioned):
     )
 
     objects = EditorialManager()
-    history = HistoricalRecords(inherit=True, m2m_fields=["sources"])
+    # Its history, with the sources, is registered with its language copies
+    # (education/translation.py).
 
     class Meta:
         abstract = True
@@ -157,6 +202,12 @@ class EditorialModel(Versioned):
         return self.is_published and (due is None or due < timezone.localdate())
 
 
+def key_point_lines(text):
+    """Key points written one per line, without any bullet marks an editor typed."""
+    points = (line.strip().lstrip("-*• ").strip() for line in text.splitlines())
+    return [point for point in points if point]
+
+
 class KeyPointsPage(models.Model):
     """A page that opens with a few plain key points, shown on the page and on its handout.
 
@@ -179,26 +230,33 @@ class KeyPointsPage(models.Model):
     @property
     def key_point_list(self):
         """The key points, one per line, without any bullet marks an editor typed."""
-        points = (line.strip().lstrip("-*• ").strip() for line in self.key_points.splitlines())
-        return [point for point in points if point]
+        return key_point_lines(self.key_points)
 
     def clean(self):
+        """Checks the key points in each language (``key_points_en``, ``key_points_es``)."""
         super().clean()
-        count = len(self.key_point_list)
         least, most = self.KEY_POINTS_RANGE
-        if count and not least <= count <= most:
-            raise ValidationError(
-                {
-                    "key_points": f"Write {least} to {most} key points, one per line. "
-                    f"This has {count}."
-                }
-            )
+        errors = {}
+        for code, _ in settings.LANGUAGES:
+            name = f"key_points_{code}"
+            count = len(key_point_lines(getattr(self, name, None) or ""))
+            if count and not least <= count <= most:
+                errors[name] = (
+                    f"Write {least} to {most} key points, one per line. This has {count}."
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 def normalise_text_fields(sender, instance, **kwargs):
     """Before any content row is saved: tidy every text field (see ``normalise_text``)."""
     for field in instance._meta.concrete_fields:
         if isinstance(field, models.CharField | models.TextField):
-            value = getattr(instance, field.attname)
-            if isinstance(value, str):
-                setattr(instance, field.attname, normalise_text(value))
+            # Each stored value as it is: the plain name of a translated field reads the copy
+            # in the active language (education/translation.py).
+            value = instance.__dict__.get(field.attname)
+            if value is None and getattr(field, "empty_value", None) == "":
+                # A language copy not yet written is empty text, as the admin's form saves it.
+                instance.__dict__[field.attname] = ""
+            elif isinstance(value, str):
+                instance.__dict__[field.attname] = normalise_text(value)

@@ -2,11 +2,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from education.warning_signs import names_of
 
-from .base import EditorialModel, EditorialQuerySet, KeyPointsPage, SlugManager, Status
+from .base import (
+    EditorialModel,
+    EditorialQuerySet,
+    KeyPointsPage,
+    SlugManager,
+    Status,
+    WordsPublished,
+)
 from .kinds import ContentKind
 
 
@@ -27,6 +33,20 @@ class DrugQuerySet(EditorialQuerySet):
 
 class Drug(KeyPointsPage, EditorialModel):
     """One medicine, named by its generic name, with its brand names."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = (
+        "key_points",
+        "other_names",
+        "how_given",
+        "summary",
+        "how_it_works",
+        "who_for",
+        "combinations",
+        "notice",
+        "questions",
+        "side_effects_note",
+    )
 
     content_kind = ContentKind(
         "drug",
@@ -172,9 +192,12 @@ class DrugSideEffectManager(models.Manager):
         return self.get(drug__slug=drug_slug, side_effect__slug=side_effect_slug)
 
 
-class DrugSideEffect(models.Model):
+class DrugSideEffect(WordsPublished, models.Model):
     """One side effect of one drug as the drug's label gives it: how often, how serious, and
     whether it is part of the label's boxed warning (the FDA's most serious kind)."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("note",)
 
     class Frequency(models.TextChoices):
         COMMON = "common", "Common"
@@ -233,7 +256,7 @@ class DrugSideEffect(models.Model):
     )
 
     objects = DrugSideEffectManager.from_queryset(DrugSideEffectQuerySet)()
-    history = HistoricalRecords()
+    # History: registered with its language copies (education/translation.py).
 
     class Meta:
         ordering = [
@@ -249,6 +272,9 @@ class DrugSideEffect(models.Model):
 
     def __str__(self):
         return f"{self.drug} – {self.side_effect}"
+
+    def words_published_in(self, language):
+        return self.drug.words_published_in(language)
 
     def natural_key(self):
         return (self.drug.slug, self.side_effect.slug)

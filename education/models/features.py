@@ -8,6 +8,9 @@ from .kinds import ContentKind
 class CancerFeature(KeyPointsPage, EditorialModel):
     """A test result that steers treatment, such as HER2-positive or a BRCA mutation."""
 
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("name", "summary", "key_points", "body", "how_tested", "treatment_impact")
+
     content_kind = ContentKind(
         "feature",
         "Test results",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -8,6 +9,9 @@ from .kinds import ContentKind
 
 class GlossaryTerm(EditorialModel):
     """A medical word and its plain meaning; linked wherever it first appears in a body."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("term", "aliases", "definition", "more")
 
     content_kind = ContentKind(
         "glossary",
@@ -22,7 +26,8 @@ class GlossaryTerm(EditorialModel):
 
     readable_fields = ("definition", "more")
 
-    term = models.CharField(max_length=120, unique=True, help_text="The word as readers see it.")
+    # Unique in each language (Meta): the word is one of its copies, term_en or term_es.
+    term = models.CharField(max_length=120, help_text="The word as readers see it.")
     aliases = models.CharField(
         max_length=300,
         blank=True,
@@ -35,6 +40,10 @@ class GlossaryTerm(EditorialModel):
 
     class Meta:
         ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=[f"term_{code}"], name=f"unique_glossary_term_{code}")
+            for code, _ in settings.LANGUAGES
+        ]
 
     def __str__(self):
         return self.term

@@ -12,13 +12,16 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .base import EditorialModel, KeyPointsPage
+from .base import EditorialModel, KeyPointsPage, WordsPublished
 from .kinds import ContentKind
 from .questionnaire import AnswerCondition, Rule
 
 
 class TreatmentPath(KeyPointsPage, EditorialModel):
     """One kind of metastatic breast cancer and the steps its treatment usually takes."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("title", "short_name", "summary", "key_points", "intro", "caption", "men")
 
     content_kind = ContentKind(
         "path",
@@ -113,8 +116,11 @@ class PathStepManager(models.Manager):
         return self.get(path__slug=path_slug, rule__slug=rule_slug)
 
 
-class PathStep(models.Model):
+class PathStep(WordsPublished, models.Model):
     """One treatment on a path: a questionnaire rule, at a stage."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("label", "branch")
 
     class Stage(models.TextChoices):
         FIRST = "first", "First treatment"
@@ -155,7 +161,7 @@ class PathStep(models.Model):
     )
 
     objects = PathStepManager()
-    history = HistoricalRecords()
+    # History: registered with its language copies (education/translation.py).
 
     class Meta:
         ordering = ["path", "order"]
@@ -163,6 +169,9 @@ class PathStep(models.Model):
 
     def __str__(self):
         return f"{self.path}: {self.label}"
+
+    def words_published_in(self, language):
+        return self.path.words_published_in(language)
 
     def natural_key(self):
         return (self.path.slug, self.rule.slug)

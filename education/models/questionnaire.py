@@ -11,12 +11,22 @@ from simple_history.models import HistoricalRecords
 
 from education.text import reading_grade
 
-from .base import EditorialQuerySet, KeyManager, SlugManager, Versioned
+from .base import (
+    EditorialQuerySet,
+    KeyManager,
+    SlugManager,
+    SpanishEdition,
+    Versioned,
+    WordsPublished,
+)
 from .drugs import split_commas
 
 
-class Question(Versioned):
+class Question(SpanishEdition, Versioned):
     """One question, asked on a page of its own."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("text", "hint", "help", "test_to_ask")
 
     key = models.SlugField(
         max_length=40,
@@ -41,7 +51,7 @@ class Question(Versioned):
     order = models.PositiveSmallIntegerField(help_text="Position in the questionnaire.")
 
     objects = KeyManager()
-    history = HistoricalRecords()
+    # History: registered with its language copies (education/translation.py).
 
     class Meta:
         ordering = ["order"]
@@ -74,8 +84,11 @@ class AnswerChoiceManager(models.Manager):
         return self.get(question__key=question_key, value=value)
 
 
-class AnswerChoice(models.Model):
+class AnswerChoice(WordsPublished, models.Model):
     """One answer a reader can choose."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("label", "hint")
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     value = models.SlugField(
@@ -97,7 +110,7 @@ class AnswerChoice(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = AnswerChoiceManager()
-    history = HistoricalRecords()
+    # History: registered with its language copies (education/translation.py).
 
     class Meta:
         ordering = ["question", "order"]
@@ -107,6 +120,9 @@ class AnswerChoice(models.Model):
 
     def __str__(self):
         return f"{self.question.key}: {self.label}"
+
+    def words_published_in(self, language):
+        return self.question.words_published_in(language)
 
     def natural_key(self):
         return (self.question.key, self.value)
@@ -207,8 +223,11 @@ RULE_LINKED_FIELDS = (
 )
 
 
-class Rule(Versioned):
+class Rule(SpanishEdition, Versioned):
     """A situation (conditions on answers) and the option it leads to."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("title", "reason", "may_apply_reason", "question_to_ask", "after_it")
 
     class Group(models.TextChoices):
         # Shown first, in a box, before any option: for readers with serious problems now.
@@ -293,7 +312,8 @@ class Rule(Versioned):
     )
 
     objects = SlugManager.from_queryset(EditorialQuerySet)()
-    history = HistoricalRecords(m2m_fields=[*RULE_LINKED_FIELDS, "sources"])
+    # History: registered with its language copies (education/translation.py).
+    _history_m2m_fields = [*RULE_LINKED_FIELDS, "sources"]
 
     class Meta:
         ordering = ["group", "order", "slug"]

@@ -13,6 +13,19 @@ class SideEffect(KeyPointsPage, EditorialModel):
     carries how urgent it is and the page can show the most urgent first.
     """
 
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = (
+        "name",
+        "other_names",
+        "summary",
+        "key_points",
+        "body",
+        "what_helps",
+        "call_now",
+        "call_today",
+        "mention_next_visit",
+    )
+
     content_kind = ContentKind(
         "side_effect",
         "Side effects",

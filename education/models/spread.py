@@ -8,6 +8,9 @@ from .kinds import ContentKind
 class SpreadSite(KeyPointsPage, EditorialModel):
     """A part of the body where breast cancer can spread, and what is done there."""
 
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("name", "summary", "key_points", "body", "local_treatments")
+
     content_kind = ContentKind(
         "spread",
         "Where cancer spreads",

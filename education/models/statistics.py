@@ -9,6 +9,9 @@ from .kinds import ContentKind
 class SurvivalStatistic(EditorialModel):
     """One survival figure, always shown with who it describes, its years and a caveat."""
 
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("title", "population", "data_years", "explanation", "caveat")
+
     readable_fields = ("population", "explanation", "caveat")
     # Shown on the survival page.
     content_kind = ContentKind(

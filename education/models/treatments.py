@@ -8,6 +8,9 @@ from .kinds import ContentKind
 class TreatmentType(KeyPointsPage, EditorialModel):
     """A kind of treatment, such as hormone therapy or radiation therapy."""
 
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("name", "summary", "key_points", "body", "how_given", "goals")
+
     content_kind = ContentKind(
         "treatment",
         "Kinds of treatment",
@@ -53,6 +56,9 @@ class TreatmentType(KeyPointsPage, EditorialModel):
 
 class DrugFamily(EditorialModel):
     """A group of drugs that work the same way, such as aromatase inhibitors."""
+
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("name", "summary")
 
     # Shown on its treatment type's page.
     content_kind = ContentKind(

@@ -13,6 +13,9 @@ class TreatmentUpdate(EditorialModel):
     """A dated change in treatment (an FDA approval, a new form of a drug) for the "What's new"
     page and feed, with the pages this site changed because of it."""
 
+    #: The fields with a copy in each language (education/translation.py).
+    translated_fields = ("title", "summary", "body")
+
     content_kind = ContentKind(
         "update",
         "What's new",

@@ -1,8 +1,13 @@
-"""The search index: tantivy (BM25 ranking, English stemming, fuzzy terms, snippets), in memory.
+"""The search index: tantivy (BM25 ranking, stemming, fuzzy terms, snippets), in memory.
 
-A few hundred documents index in a few tens of milliseconds, so each app process builds its
-own index when the content version changes and shares it between its requests; nothing is
-written to disk and nothing is shared between processes but the database.
+A few hundred documents index in a few tens of milliseconds, so each app process builds an
+index per language when the content version changes and shares it between its requests;
+nothing is written to disk and nothing is shared between processes but the database.
+
+Each language's index holds the pages as that language's readers see them (the Spanish words
+where they are published, and /es/ addresses) and reads words its own way: Spanish words are
+stemmed as Spanish ("pastillas" finds "pastilla"), accents are folded in both ("pulmon" finds
+"pulmón"), and names (drugs, brands) keep every word and are only lower-cased and folded.
 """
 
 import re
@@ -62,25 +67,53 @@ QUESTION_WORDS = [
     "t",
 ]
 
+#: The same for Spanish, accents folded as the analyzer folds them ("qué" is "que"); the
+#: stop words are tantivy's Spanish list.
+SPANISH_QUESTION_WORDS = [
+    "que",
+    "como",
+    "cual",
+    "cuales",
+    "cuando",
+    "donde",
+    "quien",
+    "por",
+    "puedo",
+    "puede",
+    "debo",
+    "tengo",
+    "significa",
+    "quiere",
+    "decir",
+    "mi",
+    "mis",
+    "usted",
+    "ayuda",
+]
 
-def analyzer(*word_filters):
-    """Words in lower case, accents folded, then ``word_filters``, then English stems."""
+#: Per language: tantivy's name for it (its stemmer and stop words), and its question words.
+LANGUAGES = {"en": ("english", QUESTION_WORDS), "es": ("spanish", SPANISH_QUESTION_WORDS)}
+
+
+def analyzer(language, *word_filters):
+    """Words in lower case, accents folded, then ``word_filters``, then the language's stems."""
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
     for word_filter in (tantivy.Filter.lowercase(), tantivy.Filter.ascii_fold(), *word_filters):
         builder = builder.filter(word_filter)
-    return builder.filter(tantivy.Filter.stemmer("english")).build()
+    return builder.filter(tantivy.Filter.stemmer(LANGUAGES[language][0])).build()
 
 
-def text_analyzer():
+def text_analyzer(language="en"):
     """Prose: stop words and question words dropped."""
+    name, question_words = LANGUAGES[language]
     return analyzer(
-        tantivy.Filter.stopword("english"), tantivy.Filter.custom_stopword(QUESTION_WORDS)
+        language, tantivy.Filter.stopword(name), tantivy.Filter.custom_stopword(question_words)
     )
 
 
-def name_analyzer():
+def name_analyzer(language="en"):
     """Names keep every word ("T-DM1", "The Pill"), stemmed alike so plurals match."""
-    return analyzer()
+    return analyzer(language)
 
 
 TEXT_FIELDS = {"names": "names", "summary": "text", "body": "text"}
@@ -125,14 +158,14 @@ class SearchIndex:
     names: tantivy.TextAnalyzer
 
     @classmethod
-    def build(cls, documents: list[Document], rewrites: dict):
+    def build(cls, documents: list[Document], rewrites: dict, language="en"):
         builder = tantivy.SchemaBuilder()
         for name, tokenizer in TEXT_FIELDS.items():
             builder.add_text_field(name, stored=True, tokenizer_name=tokenizer)
         builder.add_integer_field("position", stored=True)
         schema = builder.build()
         index = tantivy.Index(schema)  # in memory
-        text_words, name_words = text_analyzer(), name_analyzer()
+        text_words, name_words = text_analyzer(language), name_analyzer(language)
         index.register_tokenizer("text", text_words)
         index.register_tokenizer("names", name_words)
         writer = index.writer(heap_size=15_000_000, num_threads=1)
@@ -174,25 +207,31 @@ class SearchIndex:
 
 
 _lock = threading.Lock()
+#: {(content version, language): index}: only the current version's are kept.
 _built = {}
 
 
 def current_index():
-    """This process's index of the current content, built once per content version.
+    """This process's index of the current content in the reader's language, built once per
+    content version and language.
 
-    It holds the English pages and their English addresses, whichever language the search
-    that first needs it is made in: a Spanish search must not give English readers /es/ links.
+    Each is built in its own language, whichever page asked first: a Spanish search must not
+    give English readers /es/ links, nor an English one Spanish readers English links.
     """
-    version = ContentVersion.current()
-    index = _built.get(version)
+    language = translation.get_language()
+    if language not in LANGUAGES:
+        language = settings.LANGUAGE_CODE
+    key = (ContentVersion.current(), language)
+    index = _built.get(key)
     if index is None:
         with _lock:
-            index = _built.get(version)
+            index = _built.get(key)
             if index is None:
-                with translation.override(settings.LANGUAGE_CODE):
-                    index = SearchIndex.build(*build_documents())
-                _built.clear()
-                _built[version] = index
+                with translation.override(language):
+                    index = SearchIndex.build(*build_documents(), language=language)
+                for old in [old for old in _built if old[0] != key[0]]:
+                    del _built[old]
+                _built[key] = index
     return index
 
 

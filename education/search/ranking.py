@@ -28,12 +28,18 @@ WHOLE_NAME = 3.0
 FUZZY = 0.5
 #: Words that ask about side effects ("tamoxifen side effects").
 SIDE_EFFECTS = re.compile(
-    r"\b(side[\s-]*effects?|adverse (effects?|reactions?)|caus(e|es|ed|ing))\b", re.I
+    r"\b(side[\s-]*effects?|adverse (effects?|reactions?)|caus(e|es|ed|ing)"
+    r"|efectos? (secundarios?|adversos?)|reacciones adversas|causa(n|r)?)\b",
+    re.I,
 )
 SIDE_EFFECTS_ANCHOR = "#side-effects-heading"
 #: A question asking what a word means ("what is HER2") wants the word list's definition: its
 #: entries count this many times more than for other searches.
-DEFINITION = re.compile(r"^\s*(what\s+(is|are|does)|what's|define|meaning of)\b", re.I)
+DEFINITION = re.compile(
+    r"^\s*(what\s+(is|are|does)|what's|define|meaning of"
+    r"|¿?\s*qu[eé]\s+(es|son|significa|quiere decir)|significado de)\b",
+    re.I,
+)
 DEFINITION_WEIGHT = 3.0
 #: How many documents a search returns at most.
 LIMIT = 12
