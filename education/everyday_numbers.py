@@ -2,25 +2,41 @@
 
 A figure such as "31 percent" or "36.4 months" is exact but hard to picture; readers grasp
 "31 in 100" and "3 years" more easily (PEMAT-P: numbers in everyday form). The exact figure
-stays on the page beside these words.
+stays on the page beside these words. The words are in the active language, and so is the way
+a number is written ("155,000" in English, "155.000" in Spanish).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
 
 def _rounded(value, step=Decimal(1)):
     return (Decimal(value) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
 
 
+def _number(value):
+    return number_format(value, force_grouping=True)
+
+
 def _halves(value, unit):
-    """'3 years', '2 and a half months', 'half a month'."""
+    """'3 years', '2 and a half months', 'half a month'. ``unit`` is "years" or "months"."""
     whole, half = divmod(_rounded(value, Decimal("0.5")), 1)
     whole = int(whole)
+    years = unit == "years"
     if not half:
-        return f"{whole} {unit}" if whole != 1 else f"1 {unit.removesuffix('s')}"
-    if whole == 0:
-        return f"half a {unit.removesuffix('s')}"
-    return f"{whole} and a half {unit}"
+        if years:
+            words = ngettext("%(count)s year", "%(count)s years", whole)
+        else:
+            words = ngettext("%(count)s month", "%(count)s months", whole)
+    elif whole == 0:
+        return gettext("half a year") if years else gettext("half a month")
+    elif years:
+        words = ngettext("1 and a half years", "%(count)s and a half years", whole)
+    else:
+        words = ngettext("1 and a half months", "%(count)s and a half months", whole)
+    return words % {"count": _number(whole)}
 
 
 def in_everyday_words(figure, unit):
@@ -32,11 +48,12 @@ def in_everyday_words(figure, unit):
     """
     figure = Decimal(str(figure))
     if unit == "percent":
-        return f"about {_rounded(figure):,} in 100 people"
+        return gettext("about %(count)s in 100 people") % {"count": _number(_rounded(figure))}
     if unit == "months":
         if figure >= 24:
-            return f"about {_halves(figure / 12, 'years')}"
-        return f"about {_halves(figure, 'months')}"
+            return gettext("about %(time)s") % {"time": _halves(figure / 12, "years")}
+        return gettext("about %(time)s") % {"time": _halves(figure, "months")}
     if unit == "people":
-        return f"about {_rounded(figure, Decimal(1000)):,} people"
+        count = _rounded(figure, Decimal(1000))
+        return gettext("about %(count)s people") % {"count": _number(count)}
     return ""

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from .models import TreatmentUpdate
 from .site_url import absolute_url
@@ -21,9 +22,9 @@ class WhatsNewFeed(Feed):
     before the links.
     """
 
-    title = "What's new in metastatic breast cancer treatment"
+    title = _("What's new in metastatic breast cancer treatment")
     link = reverse_lazy("education:whats-new")
-    description = (
+    description = _(
         "New FDA approvals and other changes in treatment for metastatic breast cancer, "
         "in plain words, with the pages this site changed because of them."
     )

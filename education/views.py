@@ -8,6 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import diary
@@ -273,8 +275,8 @@ class SurvivalView(PublishedMixin, ListView):
     template_name = "education/survival.html"
     #: What a reader might ask about the numbers: on the page, and on the handout with lines.
     questions = (
-        "What do these numbers mean for me and my cancer?",
-        "Are there newer figures for people like me?",
+        _("What do these numbers mean for me and my cancer?"),
+        _("Are there newer figures for people like me?"),
     )
 
     def get_queryset(self):
@@ -330,10 +332,10 @@ class TreatmentUpdateDetailView(ContentDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["changed_pages"] = [
-            *(("Drug", drug.display_name, drug) for drug in self.object.drugs.published()),
-            *(("Test result", f.name, f) for f in self.object.features.published()),
-            *(("Kind of treatment", t.name, t) for t in self.object.treatment_types.published()),
-            *(("Topic", a.title, a) for a in self.object.articles.published()),
+            *((_("Drug"), drug.display_name, drug) for drug in self.object.drugs.published()),
+            *((_("Test result"), f.name, f) for f in self.object.features.published()),
+            *((_("Kind of treatment"), t.name, t) for t in self.object.treatment_types.published()),
+            *((_("Topic"), a.title, a) for a in self.object.articles.published()),
         ]
         return context
 
@@ -341,16 +343,16 @@ class TreatmentUpdateDetailView(ContentDetailView):
 class TreatmentTypeHandoutView(HandoutMixin, TreatmentTypeDetailView):
     handout_template = "handouts/treatment.html"
     default_questions = (
-        "Is this kind of treatment an option for me? Why or why not?",
-        "What is the goal of this treatment for me?",
-        "Which side effects should I watch for, and when should I call you?",
-        "How will we know if it is working?",
+        _("Is this kind of treatment an option for me? Why or why not?"),
+        _("What is the goal of this treatment for me?"),
+        _("Which side effects should I watch for, and when should I call you?"),
+        _("How will we know if it is working?"),
     )
 
 
 class DrugHandoutView(HandoutMixin, DrugDetailView):
     handout_template = "handouts/drug.html"
-    default_questions = ("Which side effects should I call you about right away?",)
+    default_questions = (_("Which side effects should I call you about right away?"),)
 
     def handout_questions(self):
         return markdown_list_items(self.object.questions) + list(self.default_questions)
@@ -367,7 +369,7 @@ class DrugSummaryHandoutView(DrugHandoutView):
     QUESTIONS = 3
 
     def handout_title(self):
-        return f"{super().handout_title()}: summary"
+        return gettext("%(title)s: summary") % {"title": super().handout_title()}
 
     def handout_filename(self):
         return f"{self.object.slug}-summary.pdf"
@@ -389,7 +391,7 @@ class SideEffectDiaryView(WholePageHandoutMixin, TemplateView):
     down, with the "call now" signs for a fever on the first page."""
 
     handout_template = "handouts/diary.html"
-    handout_heading = "Side-effect diary"
+    handout_heading = _("Side-effect diary")
     page_url_name = "education:side-effect-list"
     pdf_filename = "side-effect-diary.pdf"
 
@@ -401,33 +403,33 @@ class SideEffectDiaryView(WholePageHandoutMixin, TemplateView):
 class SideEffectHandoutView(HandoutMixin, SideEffectDetailView):
     handout_template = "handouts/side_effect.html"
     default_questions = (
-        "What can I do at home to ease this?",
-        "Which signs mean I should call you right away, day or night?",
-        "Is there a medicine that can help?",
+        _("What can I do at home to ease this?"),
+        _("Which signs mean I should call you right away, day or night?"),
+        _("Is there a medicine that can help?"),
     )
 
 
 class CancerFeatureHandoutView(HandoutMixin, CancerFeatureDetailView):
     handout_template = "handouts/feature.html"
     default_questions = (
-        "What is my result, and how sure is it?",
-        "Should this test be done again, or on a new sample?",
-        "Which treatments does this result open for me?",
+        _("What is my result, and how sure is it?"),
+        _("Should this test be done again, or on a new sample?"),
+        _("Which treatments does this result open for me?"),
     )
 
 
 class SpreadSiteHandoutView(HandoutMixin, SpreadSiteDetailView):
     handout_template = "handouts/spread.html"
     default_questions = (
-        "What signs should I watch for, and when should I call you?",
-        "Is there a treatment aimed at this area that could help me?",
+        _("What signs should I watch for, and when should I call you?"),
+        _("Is there a treatment aimed at this area that could help me?"),
     )
 
 
 class SurvivalHandoutView(WholePageHandoutMixin, SurvivalView):
     handout_template = "handouts/survival.html"
     default_questions = SurvivalView.questions
-    handout_heading = "What the survival numbers mean"
+    handout_heading = _("What the survival numbers mean")
     page_url_name = "education:survival"
     pdf_filename = "survival-numbers-handout.pdf"
 
@@ -439,8 +441,8 @@ class SurvivalHandoutView(WholePageHandoutMixin, SurvivalView):
 class ArticleHandoutView(HandoutMixin, ArticleDetailView):
     handout_template = "handouts/article.html"
     default_questions = (
-        "What does this mean for me?",
-        "What should we talk about at my next visit?",
+        _("What does this mean for me?"),
+        _("What should we talk about at my next visit?"),
     )
 
 
@@ -489,6 +491,6 @@ class PathHandoutView(HandoutMixin, PathDetailView):
 
     handout_template = "handouts/path.html"
     default_questions = (
-        "Which step of this path am I on now, and what may come next?",
-        "Which tests could open other choices for me?",
+        _("Which step of this path am I on now, and what may come next?"),
+        _("Which tests could open other choices for me?"),
     )

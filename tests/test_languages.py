@@ -4,6 +4,7 @@ so and shows them in English, marked as English, and is kept out of search engin
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -26,6 +27,71 @@ def spanish(words):
 def test_the_interface_words_are_in_spanish():
     for words in ("Search", "Skip to main content", "Side effects", "Find your options"):
         assert spanish(words) != words, f"not translated, or the catalogue is not compiled: {words}"
+
+
+def spanish_plural(singular, plural, number):
+    with translation.override("es"):
+        return translation.ngettext(singular, plural, number)
+
+
+def in_both_languages(words):
+    """``words`` in Spanish, after checking the catalogue has them in Spanish."""
+    translated = spanish(words)
+    assert translated != words, f"not translated: {words}"
+    return translated
+
+
+def test_spanish_pages_show_their_interface_words_in_spanish(client):
+    # A drug page's section headings, and its side-effect table (the drug's own words are
+    # still in English there).
+    page = soup_of(client, "/es" + DRUG)
+    headings = {h.get_text(strip=True) for h in page.select("main h2")}
+    for english in ("How is it given?", "How does it work?", "Who might get it?", "Side effects"):
+        assert in_both_languages(english) in headings
+        assert english not in headings
+    columns = [th.get_text() for th in page.select(".side-effect-table thead th")]
+    assert columns == [in_both_languages(w) for w in ("Side effect", "How often", "Notes")]
+    assert page.select_one(".page-contents h2").get_text() == in_both_languages("On this page")
+    english = soup_of(client, DRUG)
+    assert english.select_one(".page-contents h2").get_text() == "On this page"
+    # A page that is all interface.
+    privacy = soup_of(client, "/es/privacy/")
+    assert privacy.h1.get_text() == in_both_languages("Privacy: what this site stores")
+    # The search page (Jinja2), its plurals and the words it fills in.
+    found = soup_of(client, "/es/search/?q=tamoxifen")
+    assert found.h1.get_text() == in_both_languages("Search")
+    assert found.select_one("#best-heading").get_text() == in_both_languages("Best match")
+    count = found.select_one(".result-count").get_text()
+    number = int(count.split()[0])
+    assert count == spanish_plural(
+        "%(num)s result for “%(query)s”.", "%(num)s results for “%(query)s”.", number
+    ) % {"num": number, "query": "tamoxifen"}
+    nothing = soup_of(client, "/es/search/?q=<b>zzxq</b>").select_one(".result-count")
+    words = in_both_languages("Nothing on this site matches “%(query)s”.")
+    assert nothing.get_text() == words % {"query": "<b>zzxq</b>"}  # escaped, not markup
+    assert not nothing.find("b")
+    # A page that is not found.
+    response = client.get("/es/no-such-page/")
+    assert response.status_code == 404
+    missing = BeautifulSoup(response.content, "html.parser")
+    assert missing.h1.get_text() == in_both_languages("We could not find that page")
+    assert missing.title.get_text().startswith(in_both_languages("Page not found"))
+
+
+def test_every_message_of_the_jinja2_templates_is_in_the_catalogue():
+    # makemessages reads a plain {{ _("...") }} in templates/jinja2/ but not a message with
+    # variables or a plural: those are listed in mbcsite/jinja_environment.py, and must match.
+    from django.template import engines
+
+    env = engines["jinja2"].env
+    folder = settings.BASE_DIR / "templates" / "jinja2"
+    messages = []
+    for path in folder.rglob("*.html"):
+        for _line, _function, message in env.extract_translations(path.read_text()):
+            messages.append(message if isinstance(message, str) else message[0])
+    assert len(messages) > 10
+    for message in messages:
+        assert spanish(message) != message, f"not in the catalogue: {message}"
 
 
 def test_every_page_in_the_sitemap_has_a_spanish_twin_that_links_back(client, settings):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import EditorialModel, EditorialQuerySet, KeyPointsPage, SlugManager
 from .kinds import ContentKind
@@ -23,7 +24,7 @@ class Article(KeyPointsPage, EditorialModel):
     translated_fields = ("title", "summary", "key_points", "body")
 
     content_kind = ContentKind(
-        "article", "Topics", rank=7, singular="Topic", names=("title",), body=("body",)
+        "article", _("Topics"), rank=7, singular=_("Topic"), names=("title",), body=("body",)
     )
 
     readable_fields = ("key_points", "summary", "body")
@@ -31,9 +32,9 @@ class Article(KeyPointsPage, EditorialModel):
     _history_m2m_fields = ["treatment_types", "drugs"]
 
     class Section(models.TextChoices):
-        TREATMENT = "treatment", "Treatment"
-        LIVING = "living", "Living with metastatic breast cancer"
-        ABOUT = "about", "About this site"
+        TREATMENT = "treatment", _("Treatment")
+        LIVING = "living", _("Living with metastatic breast cancer")
+        ABOUT = "about", _("About this site")
 
     title = models.CharField(max_length=200)
     section = models.CharField(

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from education.warning_signs import names_of
 
@@ -50,10 +52,12 @@ class Drug(KeyPointsPage, EditorialModel):
 
     content_kind = ContentKind(
         "drug",
-        "Drugs",
+        _("Drugs"),
         rank=1,
-        singular="Drug",
-        purpose="This page explains what this drug is, who may get it, how it is given, its side effects, and what to ask your care team.",
+        singular=_("Drug"),
+        purpose=_(
+            "This page explains what this drug is, who may get it, how it is given, its side effects, and what to ask your care team."
+        ),
         names=("generic_name", "brand_name_list", "other_name_list"),
         # A search for a side effect or a family also finds the drugs in it.
         body=(
@@ -200,10 +204,10 @@ class DrugSideEffect(WordsPublished, models.Model):
     translated_fields = ("note",)
 
     class Frequency(models.TextChoices):
-        COMMON = "common", "Common"
-        LESS_COMMON = "less_common", "Less common"
-        RARE = "rare", "Rare"
-        UNKNOWN = "unknown", "Not known"
+        COMMON = "common", _("Common")
+        LESS_COMMON = "less_common", _("Less common")
+        RARE = "rare", _("Rare")
+        UNKNOWN = "unknown", _("Not known")
 
         @classmethod
         def for_percent(cls, percent):
@@ -296,5 +300,5 @@ class DrugSideEffect(WordsPublished, models.Model):
     def how_often(self):
         """'About 35 in 100' when the label gives a figure, else the frequency's name."""
         if self.percent:
-            return f"About {self.percent} in 100"
+            return gettext("About %(percent)s in 100") % {"percent": self.percent}
         return self.get_frequency_display()

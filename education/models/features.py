@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import EditorialModel, KeyPointsPage
 from .kinds import ContentKind
@@ -13,10 +14,12 @@ class CancerFeature(KeyPointsPage, EditorialModel):
 
     content_kind = ContentKind(
         "feature",
-        "Test results",
+        _("Test results"),
         rank=3,
-        singular="Test result",
-        purpose="This page explains what this test result means and how it can change your treatment.",
+        singular=_("Test result"),
+        purpose=_(
+            "This page explains what this test result means and how it can change your treatment."
+        ),
         names=("name",),
         body=("body", "how_tested", "treatment_impact"),
     )
@@ -26,10 +29,10 @@ class CancerFeature(KeyPointsPage, EditorialModel):
     _history_m2m_fields = ["drugs"]
 
     class Kind(models.TextChoices):
-        RECEPTOR = "receptor", "Hormone receptors"
+        RECEPTOR = "receptor", _("Hormone receptors")
         HER2 = "her2", "HER2"
-        GENE = "gene", "Gene changes"
-        IMMUNE = "immune", "Immune markers"
+        GENE = "gene", _("Gene changes")
+        IMMUNE = "immune", _("Immune markers")
 
     name = models.CharField(max_length=120, help_text="Plain name, e.g. 'HER2-positive'.")
     kind = models.CharField(

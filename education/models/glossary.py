@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import EditorialModel
 from .drugs import split_commas
@@ -15,9 +16,9 @@ class GlossaryTerm(EditorialModel):
 
     content_kind = ContentKind(
         "glossary",
-        "Word list",
+        _("Word list"),
         rank=8,
-        singular="Word",
+        singular=_("Word"),
         names=("term", "alias_list"),
         summary="definition",
         body=("more",),

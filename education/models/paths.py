@@ -10,6 +10,7 @@ page's "You may be here" and the questionnaire read one set of medicine, on one 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import EditorialModel, KeyPointsPage, WordsPublished
@@ -25,10 +26,12 @@ class TreatmentPath(KeyPointsPage, EditorialModel):
 
     content_kind = ContentKind(
         "path",
-        "Treatment paths",
+        _("Treatment paths"),
         rank=6,
-        singular="Treatment path",
-        purpose="This page shows the usual order of treatments for this kind of cancer, and how to find where you may be on it.",
+        singular=_("Treatment path"),
+        purpose=_(
+            "This page shows the usual order of treatments for this kind of cancer, and how to find where you may be on it."
+        ),
         names=("display_name", "short_name"),
         body=("intro", "men"),
         # A path's name is a test result's ("HER2-low"): a reader who types it wants to know
@@ -123,9 +126,9 @@ class PathStep(WordsPublished, models.Model):
     translated_fields = ("label", "branch")
 
     class Stage(models.TextChoices):
-        FIRST = "first", "First treatment"
-        NEXT = "next", "When it grows"
-        LATER = "later", "Later"
+        FIRST = "first", _("First treatment")
+        NEXT = "next", _("When it grows")
+        LATER = "later", _("Later")
 
     path = models.ForeignKey(TreatmentPath, on_delete=models.CASCADE, related_name="steps")
     rule = models.ForeignKey(

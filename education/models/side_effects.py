@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import EditorialModel, KeyPointsPage
 from .drugs import split_commas
@@ -28,10 +29,12 @@ class SideEffect(KeyPointsPage, EditorialModel):
 
     content_kind = ContentKind(
         "side_effect",
-        "Side effects",
+        _("Side effects"),
         rank=2,
-        singular="Side effect",
-        purpose="This page explains this side effect: what it is, when to call your care team about it, and what can help.",
+        singular=_("Side effect"),
+        purpose=_(
+            "This page explains this side effect: what it is, when to call your care team about it, and what can help."
+        ),
         names=("name", "other_name_list"),
         body=("body", "what_helps", "call_now", "call_today", "mention_next_visit"),
     )

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import EditorialModel, KeyPointsPage
 from .kinds import ContentKind
@@ -13,10 +14,12 @@ class SpreadSite(KeyPointsPage, EditorialModel):
 
     content_kind = ContentKind(
         "spread",
-        "Where cancer spreads",
+        _("Where cancer spreads"),
         rank=5,
-        singular="Where it spreads",
-        purpose="This page explains what it can mean when breast cancer spreads here, and the treatments aimed at this area.",
+        singular=_("Where it spreads"),
+        purpose=_(
+            "This page explains what it can mean when breast cancer spreads here, and the treatments aimed at this area."
+        ),
         names=("name",),
         body=("body", "local_treatments"),
     )

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from education.everyday_numbers import in_everyday_words
 
@@ -15,18 +16,22 @@ class SurvivalStatistic(EditorialModel):
     readable_fields = ("population", "explanation", "caveat")
     # Shown on the survival page.
     content_kind = ContentKind(
-        "survival_figure", "Survival figures", rank=11, singular="Survival figure", has_page=False
+        "survival_figure",
+        _("Survival figures"),
+        rank=11,
+        singular=_("Survival figure"),
+        has_page=False,
     )
 
     class Measure(models.TextChoices):
-        RELATIVE_5YR = "relative_5yr", "5-year relative survival"
-        MEDIAN = "median", "Median survival"
-        PREVALENCE = "prevalence", "People living with it"
+        RELATIVE_5YR = "relative_5yr", _("5-year relative survival")
+        MEDIAN = "median", _("Median survival")
+        PREVALENCE = "prevalence", _("People living with it")
 
     class Unit(models.TextChoices):
-        PERCENT = "percent", "percent"
-        MONTHS = "months", "months"
-        PEOPLE = "people", "people"
+        PERCENT = "percent", _("percent")
+        MONTHS = "months", _("months")
+        PEOPLE = "people", _("people")
 
     title = models.CharField(max_length=200, help_text="Plain heading for this figure.")
     measure = models.CharField(max_length=20, choices=Measure.choices)

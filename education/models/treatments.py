@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import EditorialModel, KeyPointsPage
 from .kinds import ContentKind
@@ -13,10 +14,12 @@ class TreatmentType(KeyPointsPage, EditorialModel):
 
     content_kind = ContentKind(
         "treatment",
-        "Kinds of treatment",
+        _("Kinds of treatment"),
         rank=4,
-        singular="Treatment",
-        purpose="This page explains this kind of treatment: what it aims to do, how it is given, and the drugs in it.",
+        singular=_("Treatment"),
+        purpose=_(
+            "This page explains this kind of treatment: what it aims to do, how it is given, and the drugs in it."
+        ),
         names=("name",),
         body=("body", "how_given", "goals"),
     )
@@ -24,9 +27,9 @@ class TreatmentType(KeyPointsPage, EditorialModel):
     readable_fields = ("key_points", "summary", "body", "how_given", "goals")
 
     class Scope(models.TextChoices):
-        SYSTEMIC = "systemic", "Whole body (systemic)"
-        LOCAL = "local", "One area (local)"
-        SUPPORTIVE = "supportive", "Support and comfort"
+        SYSTEMIC = "systemic", _("Whole body (systemic)")
+        LOCAL = "local", _("One area (local)")
+        SUPPORTIVE = "supportive", _("Support and comfort")
 
     name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Hormone therapy'.")
     scope = models.CharField(
@@ -62,7 +65,7 @@ class DrugFamily(EditorialModel):
 
     # Shown on its treatment type's page.
     content_kind = ContentKind(
-        "drug_family", "Drug families", rank=10, singular="Drug family", has_page=False
+        "drug_family", _("Drug families"), rank=10, singular=_("Drug family"), has_page=False
     )
 
     name = models.CharField(max_length=120, help_text="Plain name, e.g. 'Aromatase inhibitors'.")

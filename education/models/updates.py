@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import EditorialModel
 from .kinds import ContentKind
@@ -18,9 +19,9 @@ class TreatmentUpdate(EditorialModel):
 
     content_kind = ContentKind(
         "update",
-        "What's new",
+        _("What's new"),
         rank=9,
-        singular="What's new",
+        singular=_("What's new"),
         names=("title",),
         body=("body",),
         search_weight=0.4,

@@ -5,6 +5,8 @@ questions, on a real search engine (tantivy, in each app process; see ``index.py
 stored, logged or put in a cookie.
 """
 
+from django.utils.translation import gettext
+
 from .index import current_index
 from .ranking import SIDE_EFFECTS, SIDE_EFFECTS_ANCHOR, rank
 from .results import Group, Hit, Marker, Results, matched_name, snippet_html
@@ -37,7 +39,7 @@ def search(text):
         best.matched_name = name
     if about_side_effects and best_document.kind.key == "drug":
         best.url += SIDE_EFFECTS_ANCHOR
-        best.kind_label = "Side effects of this drug"
+        best.kind_label = gettext("Side effects of this drug")
     best.summary_html = snippet_html(index, highlight_query, ranked[0].address) or best.summary_html
     results.best, results.hits, results.count = best, hits, len(hits)
     groups = {}

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from education.models import SearchSynonym
 from education.models.kinds import ContentKind, content_kinds
 
 #: Pages that are not rows of a content model, as search shows them.
-PAGE_KIND = ContentKind("page", "Pages", rank=6)
+PAGE_KIND = ContentKind("page", _("Pages"), rank=6)
 STATIC_PAGES = [
     {
         "url_name": "education:survival",

@@ -11,6 +11,7 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -55,9 +56,10 @@ def on_this_page(page):
     items = "".join(
         f'<li><a href="#{anchor}">{html.escape(words)}</a></li>' for anchor, words in sections
     )
+    heading = html.escape(gettext("On this page"))
     contents = (
         '<nav class="page-contents" aria-labelledby="page-contents-heading">'
-        '<h2 id="page-contents-heading">On this page</h2>'
+        f'<h2 id="page-contents-heading">{heading}</h2>'
         f"<ul>{items}</ul></nav>"
     )
     return mark_safe(before + contents + after)  # the page was safe; the words are escaped
