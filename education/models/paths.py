@@ -10,6 +10,7 @@ page's "You may be here" and the questionnaire read one set of medicine, on one 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .base import EditorialModel, KeyPointsPage
@@ -117,9 +118,10 @@ class PathStep(models.Model):
     """One treatment on a path: a questionnaire rule, at a stage."""
 
     class Stage(models.TextChoices):
-        FIRST = "first", "First treatment"
-        NEXT = "next", "When it grows"
-        LATER = "later", "Later"
+        # The headings of a path's drawing and list, for readers: translated.
+        FIRST = "first", _("First treatment")
+        NEXT = "next", _("When it grows")
+        LATER = "later", _("Later")
 
     path = models.ForeignKey(TreatmentPath, on_delete=models.CASCADE, related_name="steps")
     rule = models.ForeignKey(

@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -70,7 +71,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         # refused any body over the size limit or with a file in it.)
         if request.content_type == "multipart/form-data":
             return HttpResponse(
-                "The questionnaire takes answers as a plain form, not as an upload.",
+                _("The questionnaire takes answers as a plain form, not as an upload."),
                 status=415,
                 content_type="text/plain; charset=utf-8",
             )
@@ -220,7 +221,9 @@ class ReaderToolView(AnswersMixin, TemplateView):
         form = CurrentDrugsForm(request.POST, drugs=Drug.objects.published())
         if not form.is_valid():
             return HttpResponseBadRequest(
-                "We do not know one of the drugs you ticked. Go back to your list and try again.",
+                _(
+                    "We do not know one of the drugs you ticked. Go back to your list and try again."
+                ),
                 content_type="text/plain; charset=utf-8",
             )
         drugs = list(form.cleaned_data["current"])
@@ -256,7 +259,7 @@ class SummaryCardView(ReaderToolView):
             if signs:
                 warnings.append((drug, signs))
         return {
-            "title": "My summary card",
+            "title": _("My summary card"),
             "page_url": absolute_url(reverse("education:questionnaire")),
             "sections": card_sections(context["answer_rows"]),
             "drugs": drugs,
@@ -294,7 +297,7 @@ class PersonalDiaryView(ReaderToolView):
             if link.serious or link.frequency == DrugSideEffect.Frequency.COMMON
         }
         return diary.diary_context(SideEffect.objects.published(), also=theirs) | {
-            "title": "My side-effect diary",
+            "title": _("My side-effect diary"),
             "page_url": absolute_url(reverse("education:side-effect-list")),
             "drugs": drugs,
             "named_drugs": named,
@@ -312,7 +315,7 @@ class ResultsHandoutView(ResultsView):
         if options is None:
             return bad_options_response()
         context.update(
-            title="Options to ask your care team about",
+            title=_("Options to ask your care team about"),
             page_url=absolute_url(reverse("education:questionnaire")),
             site_url=absolute_url(""),  # before the addresses of the pages it names
             questions=context["results"].care_team_questions,
@@ -334,5 +337,5 @@ class ClearAnswersView(View):
         request.session.flush()
         if request.POST.get("then") == "start":
             return redirect(reverse("education:questionnaire-wizard") + "?reset")
-        messages.success(request, "Your answers have been cleared from this browser.")
+        messages.success(request, _("Your answers have been cleared from this browser."))
         return redirect("education:questionnaire")
