@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from weasyprint import HTML
@@ -107,10 +108,12 @@ def page_numbers():
     """The footer's "Page 2 of 5" in the reader's language, as a CSS ``content`` value: the
     translated words in quoted strings, the page counters where they go."""
     words = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
-    return " ".join(
-        f"counter({part[1:-1]})" if part in ("{page}", "{pages}") else f'"{css_string(part)}"'
-        for part in words
-        if part
+    return mark_safe(  # the words escaped by css_string, the rest ours
+        " ".join(
+            f"counter({part[1:-1]})" if part in ("{page}", "{pages}") else f'"{css_string(part)}"'
+            for part in words
+            if part
+        )
     )
 
 

@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -140,6 +141,7 @@ class IntroView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["has_answers"] = load_answers(self.request.session) is not None
         context["most_steps"] = len(STEPS)
+        context["content_language"] = get_language()  # every word is the interface's
         return context
 
 
@@ -150,6 +152,8 @@ class AnswersMixin:
         context = super().get_context_data(**kwargs)
         answers = load_answers(self.request.session)
         context["answers"] = answers
+        if answers is None:  # the page says only that there are none, in the interface's words
+            context["content_language"] = get_language()
         context["all_questions"] = rules.questions()
         asked = [q for q in context["all_questions"] if answers and q.key in answers]
         context["answer_rows"] = [
@@ -200,6 +204,8 @@ class PrintoutsView(AnswersMixin, TemplateView):
         context["current_drugs_form"] = CurrentDrugsForm(
             drugs=Drug.objects.published().order_by("generic_name")
         )
+        # The interface's words and the drugs' names, which are the same in every language.
+        context["content_language"] = get_language()
         return context
 
 
