@@ -4,6 +4,8 @@ A diary row is something a person notices day by day. Side effects found only by
 blood counts, liver or kidney changes) are left to the care team's tests.
 """
 
+from django.utils.translation import gettext_lazy
+
 #: Side effects a person can notice and track each day, in the order the diary lists them.
 DAILY = (
     "tiredness",
@@ -46,7 +48,12 @@ DAYS = 7
 #: rows closer together, so each week still fits on one page.
 ROOMY_ROWS = 14
 #: How a reader marks a day, from not at all to very much.
-MARKS = ("0 not at all", "1 a little", "2 a lot", "3 very much")
+MARKS = (
+    gettext_lazy("0 not at all"),
+    gettext_lazy("1 a little"),
+    gettext_lazy("2 a lot"),
+    gettext_lazy("3 very much"),
+)
 
 
 def in_diary_order(side_effects, also=()):

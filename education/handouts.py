@@ -8,6 +8,7 @@ page's address with a QR code back to it.
 import hashlib
 import json
 import mimetypes
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +22,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -29,6 +32,7 @@ from .glossary import glossary_linker
 from .models import ContentVersion
 from .ratelimits import pdf_limit
 from .site_url import absolute_url
+from .templatetags.css import css_string
 
 SIZES = {"normal", "large"}
 PAPERS = {"letter": "letter", "a4": "A4"}
@@ -100,6 +104,19 @@ def static_file(url):
     return Path(found) if found else None
 
 
+def page_numbers():
+    """The footer's "Page 2 of 5" in the reader's language, as a CSS ``content`` value: the
+    translated words in quoted strings, the page counters where they go."""
+    words = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
+    return mark_safe(  # the words escaped by css_string, the rest ours
+        " ".join(
+            f"counter({part[1:-1]})" if part in ("{page}", "{pages}") else f'"{css_string(part)}"'
+            for part in words
+            if part
+        )
+    )
+
+
 def render_pdf(template, context, request, options):
     page_url = context["page_url"]
     html = render_to_string(
@@ -109,6 +126,7 @@ def render_pdf(template, context, request, options):
             "options": options,
             "made_on": timezone.localdate(),
             "qr": qr_svg(page_url),
+            "page_numbers": page_numbers(),
         },
         request=request,
     )
@@ -127,7 +145,7 @@ def pdf_response(pdf, filename):
 
 def bad_options_response():
     return HttpResponseBadRequest(
-        "This handout comes in size=normal or size=large, on paper=letter or paper=a4.",
+        _("This handout comes in size=normal or size=large, on paper=letter or paper=a4."),
         content_type="text/plain; charset=utf-8",
     )
 
@@ -228,7 +246,7 @@ class WholePageHandoutMixin(HandoutMixin):
     pdf_filename = ""
 
     def handout_title(self):
-        return self.handout_heading
+        return str(self.handout_heading)  # a lazy translation, in the reader's language
 
     def handout_page(self):
         return reverse(self.page_url_name)

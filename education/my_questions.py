@@ -9,6 +9,8 @@ the site's words, and a post naming anything else is refused.
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from .handouts import WholePageHandoutMixin
@@ -79,7 +81,7 @@ class AddQuestionsView(TemplateView):
         chosen = request.POST.getlist("question")
         if not chosen or not set(chosen) <= set(offered):
             return HttpResponseBadRequest(
-                "Tick at least one of the questions on the page, then save.",
+                _("Tick at least one of the questions on the page, then save."),
                 content_type="text/plain; charset=utf-8",
             )
         current = saved(request.session)
@@ -100,7 +102,7 @@ class MyQuestionsView(TemplateView):
         action, number = request.POST.get("action"), request.POST.get("number", "")
         if not number.isdigit() or int(number) >= len(questions):
             return HttpResponseBadRequest(
-                "That question is no longer on your list. Go back to your list and try again.",
+                _("That question is no longer on your list. Go back to your list and try again."),
                 content_type="text/plain; charset=utf-8",
             )
         index = int(number)
@@ -116,7 +118,7 @@ class MyQuestionsView(TemplateView):
                 place = other  # the page opens where the moved question now is
         else:
             return HttpResponseBadRequest(
-                "Choose move up, move down or remove.", content_type="text/plain; charset=utf-8"
+                _("Choose move up, move down or remove."), content_type="text/plain; charset=utf-8"
             )
         request.session[SESSION_KEY] = questions
         anchor = f"#question-{place}" if place >= 0 else ""
@@ -127,7 +129,7 @@ class MyQuestionsHandoutView(WholePageHandoutMixin, TemplateView):
     """The list as a PDF, each question with lines for the answer. Made from the session only."""
 
     handout_template = "handouts/my_questions.html"
-    handout_heading = "My questions for my care team"
+    handout_heading = gettext_lazy("My questions for my care team")
     page_url_name = "education:my-questions"
     pdf_filename = "my-questions.pdf"
     #: One reader's own list: never put in the shared PDF cache.

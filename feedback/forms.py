@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_MESSAGE, MAX_PAGE, Feedback
 
@@ -45,43 +47,48 @@ class FeedbackForm(forms.ModelForm):
     # tampered value is dropped instead of shown back as an error.
     message = MessageField(
         max_length=MAX_MESSAGE,
-        label="What is wrong or missing?",
-        help_text=(
-            "Tell us what you think is wrong, or what you looked for and did not find. "
-            "If it is about one page, tell us which one. "
-            f"Use up to {MAX_MESSAGE:,} letters."
+        label=_("What is wrong or missing?"),
+        help_text=format_lazy(
+            _(
+                "Tell us what you think is wrong, or what you looked for and did not find. "
+                "If it is about one page, tell us which one. "
+                "Use up to {limit} letters."
+            ),
+            limit=f"{MAX_MESSAGE:,}",
         ),
         error_messages={
-            "required": "Please tell us what is wrong or missing.",
-            "max_length": (
+            "required": _("Please tell us what is wrong or missing."),
+            "max_length": _(
                 "Please make your message shorter. "
                 "It can have up to %(limit_value)s letters. It has %(show_value)s."
             ),
-            "null_characters_not_allowed": "Please take out the odd characters and try again.",
+            "null_characters_not_allowed": _("Please take out the odd characters and try again."),
         },
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     website = forms.CharField(
         required=False,
-        label="Leave this box empty",
+        label=_("Leave this box empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     class Meta:
         model = Feedback
         fields = ["message", "email"]
-        labels = {"email": "Your email (you do not have to give it)"}
+        labels = {"email": _("Your email (you do not have to give it)")}
         help_texts = {
-            "email": (
+            "email": _(
                 "Give it only if you want us to write back to you. "
                 "We use it only to answer this message."
             ),
         }
         error_messages = {
             "email": {
-                "invalid": "Please check your email address. It should look like name@example.com.",
-                "max_length": "Please check your email address. It is too long.",
-                "null_characters_not_allowed": "Please check your email address.",
+                "invalid": _(
+                    "Please check your email address. It should look like name@example.com."
+                ),
+                "max_length": _("Please check your email address. It is too long."),
+                "null_characters_not_allowed": _("Please check your email address."),
             },
         }
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}

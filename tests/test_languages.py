@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from education.models import Drug
+from education.questionnaire.results import STEPS
 from education.search.index import forget
 
 from handout_pdf import pdf_text, squash
@@ -204,3 +205,92 @@ def test_a_search_made_first_in_spanish_still_gives_english_readers_english_link
     links = [a["href"] for a in english.select("main a[href]") if a["href"].startswith("/")]
     assert "/drugs/tamoxifen/" in links
     assert not [href for href in links if href.startswith("/es/")]
+
+
+def spanish_for(*words):
+    """The Spanish of each of the words, after checking each is translated."""
+    found = [spanish(w) for w in words]
+    untranslated = [w for w, es in zip(words, found, strict=True) if es == w]
+    assert not untranslated, f"not translated, or the catalogue is not compiled: {untranslated}"
+    return found
+
+
+def test_the_questionnaire_interface_is_in_spanish_at_its_spanish_address(client):
+    intro = soup_of(client, "/es/questionnaire/")
+    heading, start = spanish_for(
+        "Find the options to ask your care team about", "Start the questions"
+    )
+    assert intro.find("h1").get_text() == heading
+    assert start in [a.get_text() for a in intro.select("main a.btn")]
+    # Its words are all the interface's, so it does not say they are English.
+    assert not intro.select(".language-notice, main > div[lang]")
+    # A question's page: its buttons and its count.
+    step = soup_of(client, client.get("/es/questionnaire/questions/")["Location"])
+    back, go = spanish_for("Back", "Continue")
+    assert step.select_one("a.back-link").get_text() == back
+    assert step.select_one(".question-form button[type=submit]").get_text() == go
+    (count,) = spanish_for("Question %(step)s of up to %(most_steps)s")
+    assert step.select_one(".step-count").get_text() == count % {
+        "step": 1,
+        "most_steps": len(STEPS),
+    }
+    # The results, after answering.
+    walk(client, GREW_ON_AROMATASE_INHIBITOR)
+    english = soup_of(client, reverse("education:questionnaire-results"))
+    results = soup_of(client, "/es" + reverse("education:questionnaire-results"))
+    words = (
+        "Treatments to ask about",  # a group of options, named on the model
+        "Where you may be on your treatment path",
+        "Questions to ask your care team",
+        "To print and keep",
+        "Your answers",
+    )
+    english_headings = [h2.get_text(strip=True) for h2 in english.select("main h2")]
+    spanish_headings = [h2.get_text(strip=True) for h2 in results.select("main h2")]
+    assert set(words) <= set(english_headings)
+    assert set(spanish_for(*words)) <= set(spanish_headings)
+    assert not set(words) & set(spanish_headings)
+    assert results.find("h1").get_text() == spanish("Options to ask your care team about")
+    buttons = [b.get_text() for b in results.select(".clear-forms button")]
+    assert buttons == spanish_for("Start again", "Clear my answers")
+    # The questions every list ends with, which a reader may save, are in Spanish too.
+    questions = [li.get_text() for li in results.select(".care-team-questions li")]
+    assert spanish_for("What is the goal of my treatment?")[0] in questions
+
+
+def test_a_spanish_handout_says_it_is_in_spanish_and_has_spanish_headings(client):
+    walk(client, GREW_ON_AROMATASE_INHIBITOR)
+    reader, text = pdf_text(client.get("/es" + reverse("education:questionnaire-handout")))
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    headings = spanish_for(
+        "Options to ask your care team about",
+        "Your answers",
+        "Treatments to ask about",
+        "Your notes",
+    )
+    for heading in headings:
+        assert squash(heading) in squash(text), heading
+    assert squash(spanish("Page {page} of {pages}").format(page=1, pages=len(reader.pages))) in (
+        squash(text)
+    )
+    _, english = pdf_text(client.get(reverse("education:questionnaire-handout")))
+    assert squash("Your notes") in squash(english) and squash("Your notes") not in squash(text)
+    # A page's handout too: its frame is Spanish, whatever language its words are in yet.
+    drug, text = pdf_text(client.get("/es" + reverse("education:drug-handout", args=["letrozole"])))
+    assert drug.trailer["/Root"]["/Lang"] == "es"
+    assert squash(spanish_for("About this drug")[0]) in squash(text)
+
+
+def test_the_feedback_form_is_in_spanish_at_its_spanish_address(client):
+    form = soup_of(client, "/es/feedback/")
+    heading, send, label = spanish_for(
+        "Tell us about a mistake or what is missing", "Send my message", "What is wrong or missing?"
+    )
+    assert form.find("h1").get_text() == heading
+    assert form.select_one(".feedback-form button[type=submit]").get_text() == send
+    assert form.select_one("label[for=id_message]").get_text() == label
+    assert not form.select(".language-notice, main > div[lang]")
+    errors = BeautifulSoup(client.post("/es/feedback/", {"message": ""}).content, "html.parser")
+    assert errors.select_one(".error-summary li").get_text() == spanish(
+        "Please tell us what is wrong or missing."
+    )

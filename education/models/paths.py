@@ -126,6 +126,7 @@ class PathStep(WordsPublished, models.Model):
     translated_fields = ("label", "branch")
 
     class Stage(models.TextChoices):
+        # The headings of a path's drawing and list, for readers: translated.
         FIRST = "first", _("First treatment")
         NEXT = "next", _("When it grows")
         LATER = "later", _("Later")

@@ -7,6 +7,7 @@ and answer values are fixed: links, tests and printed handouts rely on them.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from education.text import reading_grade
@@ -231,11 +232,12 @@ class Rule(SpanishEdition, Versioned):
 
     class Group(models.TextChoices):
         # Shown first, in a box, before any option: for readers with serious problems now.
-        URGENT = "urgent", "Call your care team today"
-        TREATMENTS = "treatments", "Treatments to ask about"
-        TESTS = "tests", "Tests to ask about"
-        SYMPTOMS = "symptoms", "Help with symptoms and spread"
-        SUPPORT = "support", "Support for you"
+        # Headings on the reader's results page: translated (the admin shows them in English).
+        URGENT = "urgent", _("Call your care team today")
+        TREATMENTS = "treatments", _("Treatments to ask about")
+        TESTS = "tests", _("Tests to ask about")
+        SYMPTOMS = "symptoms", _("Help with symptoms and spread")
+        SUPPORT = "support", _("Support for you")
 
     slug = models.SlugField(max_length=80, unique=True)
     status = models.CharField(
@@ -274,10 +276,11 @@ class Rule(SpanishEdition, Versioned):
     sources = models.ManyToManyField("education.Source", blank=True, related_name="rules")
 
     class Line(models.TextChoices):
+        # How an option's card on the results page says its line: translated.
         ANY = "", "Not a step in treatment"
-        FIRST = "first", "Usually a first treatment"
-        NEXT = "next", "Usually a next treatment"
-        LATER = "later", "Usually a later treatment"
+        FIRST = "first", _("Usually a first treatment")
+        NEXT = "next", _("Usually a next treatment")
+        LATER = "later", _("Usually a later treatment")
 
     line = models.CharField(
         max_length=5,

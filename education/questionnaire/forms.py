@@ -3,6 +3,8 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.html import escape, format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class QuestionForm(forms.Form):
@@ -20,10 +22,11 @@ class QuestionForm(forms.Form):
         label = format_html('<h1 class="question-heading">{}</h1>', question.text)
         if question.multiple:
             field_class, widget = forms.MultipleChoiceField, forms.CheckboxSelectMultiple
-            required = "Select at least one answer."
+            required = _("Select at least one answer.")
         else:
             field_class, widget = forms.ChoiceField, forms.RadioSelect
-            required = "Select an answer."
+            required = _("Select an answer.")
+        unsure = _("If you do not know, select “I’m not sure”.")
         field = field_class(
             label=label,
             choices=choices,
@@ -31,8 +34,8 @@ class QuestionForm(forms.Form):
             # Crispy prints help text as HTML: an editor's hint is text, so escape it.
             help_text=escape(question.hint),
             error_messages={
-                "required": f"{required} If you do not know, select “I’m not sure”.",
-                "invalid_choice": "Select from the answers in the list.",
+                "required": f"{required} {unsure}",
+                "invalid_choice": _("Select from the answers in the list."),
             },
         )
         self.fields[question.key] = field
@@ -51,15 +54,18 @@ class QuestionForm(forms.Form):
         values = cleaned.get(self.question.key)
         posted = self.data.getlist(self.add_prefix(self.question.key)) if self.is_bound else []
         if not self.question.multiple and len(posted) > 1:
-            self.add_error(self.question.key, "Select only one answer.")
+            self.add_error(self.question.key, _("Select only one answer."))
         if self.question.multiple and values and len(values) > 1:
             exclusive = {c.value: c.label for c in self.question.choices.all() if c.exclusive}
             chosen = [exclusive[v] for v in values if v in exclusive]
             if chosen:
                 self.add_error(
                     self.question.key,
-                    f"“{chosen[0]}” cannot be chosen with other answers. "
-                    "Select it on its own, or untick it.",
+                    _(
+                        "“%(answer)s” cannot be chosen with other answers. "
+                        "Select it on its own, or untick it."
+                    )
+                    % {"answer": chosen[0]},
                 )
         return cleaned
 
@@ -78,8 +84,10 @@ class CurrentDrugsForm(forms.Form):
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="The drugs I take now",
-        error_messages={"invalid_choice": "We do not know one of the drugs you ticked."},
+        label=gettext_lazy("The drugs I take now"),
+        error_messages={
+            "invalid_choice": gettext_lazy("We do not know one of the drugs you ticked.")
+        },
     )
 
     def __init__(self, *args, drugs, **kwargs):

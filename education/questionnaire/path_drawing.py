@@ -8,6 +8,9 @@ wide; on paper, the stages side by side, so the longest path fits on a page.
 import textwrap
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from education.models.paths import PathStep
 
 from .engine import Truth
@@ -22,7 +25,7 @@ PAPER_BOX_WIDTH, PAPER_CHARS = 252, 24
 GAP = 28  # between columns, side by side: room for an arrow
 #: What each stage is called, as editors see it too (the stage field's choices).
 STAGE_LABELS = dict(PathStep.Stage.choices)
-MARK_WORDS = {"here": "You may be here", "next": "What may come next"}
+MARK_WORDS = {"here": gettext_lazy("You may be here"), "next": gettext_lazy("What may come next")}
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,10 @@ def draw(path, placement=None, side_by_side=False):
 def step_box(step, x, y, chars, mark):
     """A step's box at (x, y), ``chars`` letters a line: the test result that opens it (in
     smaller letters, so more to a line), the treatment, and the mark."""
-    lines = [("branch", line) for line in textwrap.wrap(f"If: {step.branch}", chars + 6)]
+    lines = [
+        ("branch", line)
+        for line in textwrap.wrap(_("If: %(result)s") % {"result": step.branch}, chars + 6)
+    ]
     lines = (lines if step.branch else []) + [
         ("label", line) for line in textwrap.wrap(step.label, chars)
     ]

@@ -7,6 +7,8 @@ paths) only present what ``shape`` returns.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy
+
 from .engine import FIRST, GROWING, LATER, NEXT, UNSURE, evaluate
 
 #: The questions, in the order they are asked. Keys are fixed: links, tests and handouts use them.
@@ -32,9 +34,10 @@ TESTS, SUPPORT = "tests", "support"
 KEY_RESULTS = ("hormone_receptor", "her2")
 LINE_RANK = {"": 0, FIRST: 0, NEXT: 1, LATER: 2}
 #: Questions for the care team that every reader's list ends with.
+#: (Translated when the list is made, into the reader's language.)
 ALWAYS_ASK = (
-    "What is the goal of my treatment?",
-    "What side effects should I call you about right away?",
+    gettext_lazy("What is the goal of my treatment?"),
+    gettext_lazy("What side effects should I call you about right away?"),
 )
 
 
@@ -111,7 +114,7 @@ class Results:
     @property
     def questions_to_ask(self):
         """The list the reader sees and may save: theirs, then those every list ends with."""
-        return [*self.care_team_questions, *ALWAYS_ASK]
+        return [*self.care_team_questions, *(str(question) for question in ALWAYS_ASK)]
 
     def pages_of(self, kind):
         """Addresses of the pages of one kind (a content kind's key, such as a drug's) that the

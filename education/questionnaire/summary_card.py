@@ -4,11 +4,13 @@ The card is one page to carry to an emergency visit or a second opinion. It repe
 reader's own answers (never advice), grouped the way a nurse asks for them.
 """
 
+from django.utils.translation import gettext_lazy
+
 #: The card's sections and the questions each one repeats, in the order they are printed.
 SECTIONS = (
-    ("My test results", ("hormone_receptor", "her2", "mutations", "pdl1")),
-    ("Where it has spread", ("spread",)),
-    ("Treatments since it spread", ("prior_treatments",)),
+    (gettext_lazy("My test results"), ("hormone_receptor", "her2", "mutations", "pdl1")),
+    (gettext_lazy("Where it has spread"), ("spread",)),
+    (gettext_lazy("Treatments since it spread"), ("prior_treatments",)),
 )
 
 

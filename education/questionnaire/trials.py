@@ -9,6 +9,8 @@ recruiting trials only.
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_lazy as _
+
 SEARCH_URL = "https://clinicaltrials.gov/search"
 #: The condition every search is for.
 CONDITION = "metastatic breast cancer"
@@ -33,30 +35,30 @@ class TrialSearch:
         return f"{SEARCH_URL}?{urlencode(query)}"
 
 
-ALL = TrialSearch("All recruiting trials for metastatic breast cancer")
+ALL = TrialSearch(_("All recruiting trials for metastatic breast cancer"))
 HR_POSITIVE_HER2_NEGATIVE = TrialSearch(
-    "Trials for hormone receptor-positive, HER2-negative cancer",
+    _("Trials for hormone receptor-positive, HER2-negative cancer"),
     "hormone receptor positive HER2 negative",
 )
-HER2_POSITIVE = TrialSearch("Trials for HER2-positive cancer", "HER2 positive")
-HER2_LOW = TrialSearch("Trials for HER2-low cancer", "HER2 low")
-TRIPLE_NEGATIVE = TrialSearch("Trials for triple-negative cancer", "triple negative")
-BRAIN = TrialSearch("Trials for cancer that has spread to the brain", "brain metastases")
+HER2_POSITIVE = TrialSearch(_("Trials for HER2-positive cancer"), "HER2 positive")
+HER2_LOW = TrialSearch(_("Trials for HER2-low cancer"), "HER2 low")
+TRIPLE_NEGATIVE = TrialSearch(_("Trials for triple-negative cancer"), "triple negative")
+BRAIN = TrialSearch(_("Trials for cancer that has spread to the brain"), "brain metastases")
 
 #: Searches by gene change found (the "mutations" answer).
 GENE_CHANGES = {
-    "brca": TrialSearch("Trials for cancer with a BRCA1 or BRCA2 change", "BRCA"),
-    "esr1": TrialSearch("Trials for cancer with an ESR1 change", "ESR1"),
-    "pik3ca": TrialSearch("Trials for cancer with a PIK3CA, AKT1 or PTEN change", "PIK3CA"),
+    "brca": TrialSearch(_("Trials for cancer with a BRCA1 or BRCA2 change"), "BRCA"),
+    "esr1": TrialSearch(_("Trials for cancer with an ESR1 change"), "ESR1"),
+    "pik3ca": TrialSearch(_("Trials for cancer with a PIK3CA, AKT1 or PTEN change"), "PIK3CA"),
 }
 #: Searches for cancer that grew after a treatment trials often ask about
 #: (the "prior_treatments" answer).
 AFTER_TREATMENT = {
     "cdk46": TrialSearch(
-        "Trials for cancer that grew after a CDK4/6 inhibitor", "CDK4/6 inhibitor"
+        _("Trials for cancer that grew after a CDK4/6 inhibitor"), "CDK4/6 inhibitor"
     ),
     "tdxd": TrialSearch(
-        "Trials for cancer that grew after trastuzumab deruxtecan (Enhertu)",
+        _("Trials for cancer that grew after trastuzumab deruxtecan (Enhertu)"),
         "trastuzumab deruxtecan",
     ),
 }

@@ -8,6 +8,8 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -70,7 +72,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         # refused any body over the size limit or with a file in it.)
         if request.content_type == "multipart/form-data":
             return HttpResponse(
-                "The questionnaire takes answers as a plain form, not as an upload.",
+                _("The questionnaire takes answers as a plain form, not as an upload."),
                 status=415,
                 content_type="text/plain; charset=utf-8",
             )
@@ -139,6 +141,7 @@ class IntroView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["has_answers"] = load_answers(self.request.session) is not None
         context["most_steps"] = len(STEPS)
+        context["content_language"] = get_language()  # every word is the interface's
         return context
 
 
@@ -149,6 +152,8 @@ class AnswersMixin:
         context = super().get_context_data(**kwargs)
         answers = load_answers(self.request.session)
         context["answers"] = answers
+        if answers is None:  # the page says only that there are none, in the interface's words
+            context["content_language"] = get_language()
         context["all_questions"] = rules.questions()
         asked = [q for q in context["all_questions"] if answers and q.key in answers]
         context["answer_rows"] = [
@@ -199,6 +204,8 @@ class PrintoutsView(AnswersMixin, TemplateView):
         context["current_drugs_form"] = CurrentDrugsForm(
             drugs=Drug.objects.published().order_by("generic_name")
         )
+        # The interface's words and the drugs' names, which are the same in every language.
+        context["content_language"] = get_language()
         return context
 
 
@@ -220,7 +227,9 @@ class ReaderToolView(AnswersMixin, TemplateView):
         form = CurrentDrugsForm(request.POST, drugs=Drug.objects.published())
         if not form.is_valid():
             return HttpResponseBadRequest(
-                "We do not know one of the drugs you ticked. Go back to your list and try again.",
+                _(
+                    "We do not know one of the drugs you ticked. Go back to your list and try again."
+                ),
                 content_type="text/plain; charset=utf-8",
             )
         drugs = list(form.cleaned_data["current"])
@@ -256,7 +265,7 @@ class SummaryCardView(ReaderToolView):
             if signs:
                 warnings.append((drug, signs))
         return {
-            "title": "My summary card",
+            "title": _("My summary card"),
             "page_url": absolute_url(reverse("education:questionnaire")),
             "sections": card_sections(context["answer_rows"]),
             "drugs": drugs,
@@ -294,7 +303,7 @@ class PersonalDiaryView(ReaderToolView):
             if link.serious or link.frequency == DrugSideEffect.Frequency.COMMON
         }
         return diary.diary_context(SideEffect.objects.published(), also=theirs) | {
-            "title": "My side-effect diary",
+            "title": _("My side-effect diary"),
             "page_url": absolute_url(reverse("education:side-effect-list")),
             "drugs": drugs,
             "named_drugs": named,
@@ -312,7 +321,7 @@ class ResultsHandoutView(ResultsView):
         if options is None:
             return bad_options_response()
         context.update(
-            title="Options to ask your care team about",
+            title=_("Options to ask your care team about"),
             page_url=absolute_url(reverse("education:questionnaire")),
             site_url=absolute_url(""),  # before the addresses of the pages it names
             questions=context["results"].care_team_questions,
@@ -334,5 +343,5 @@ class ClearAnswersView(View):
         request.session.flush()
         if request.POST.get("then") == "start":
             return redirect(reverse("education:questionnaire-wizard") + "?reset")
-        messages.success(request, "Your answers have been cleared from this browser.")
+        messages.success(request, _("Your answers have been cleared from this browser."))
         return redirect("education:questionnaire")
