@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -32,9 +31,7 @@ def thanks_url(page):
 def feedback_form(request):
     if request.method == "POST":
         if request.limited:
-            return render(
-                request, "feedback/limited.html", {"content_language": get_language()}, status=429
-            )
+            return render(request, "feedback/limited.html", status=429)
         page = site_path(request.POST.get("page"))
         if request.POST.get(HONEYPOT, "").strip():
             return redirect(thanks_url(page))
@@ -53,7 +50,6 @@ def feedback_form(request):
         "retention_days": settings.FEEDBACK_RETENTION_DAYS,
         "honeypot": form[HONEYPOT],
         # Every word on these pages is the interface's, translated.
-        "content_language": get_language(),
     }
     return render(request, "feedback/form.html", context)
 
@@ -64,5 +60,5 @@ def thanks(request):
     return render(
         request,
         "feedback/thanks.html",
-        {"page": site_path(request.GET.get("page")), "content_language": get_language()},
+        {"page": site_path(request.GET.get("page"))},
     )

@@ -314,6 +314,7 @@ def footer_feedback_link(response):
 def test_every_content_page_footer_links_to_feedback_about_itself(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    paths = [path for path in paths if not path.startswith("/es/")]  # twins: test_languages
     assert len(paths) > 200
     for path in paths:
         response = client.get(path)

@@ -2,13 +2,15 @@
 /es/, each page linking to its twin. Until a page's words are translated, its Spanish twin says
 so and shows them in English, marked as English, and is kept out of search engines."""
 
+from urllib.parse import quote
+
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from education.models import Drug
+from education.models import Drug, Status
 from education.questionnaire.results import STEPS
 from education.search.index import forget
 
@@ -98,8 +100,10 @@ def test_every_message_of_the_jinja2_templates_is_in_the_catalogue():
 def test_every_page_in_the_sitemap_has_a_spanish_twin_that_links_back(client, settings):
     settings.RATELIMIT_ENABLE = False
     paths = sitemap_paths(client)
-    assert len(paths) > 200 and not [path for path in paths if path.startswith("/es/")]
-    for path in paths:
+    english = [path for path in paths if not path.startswith("/es/")]
+    assert len(english) > 200
+    assert {"/es" + path for path in english} == set(paths) - set(english)  # all in Spanish
+    for path in english:
         response = client.get("/es" + path)
         assert response.status_code == 200, path
         if not response["Content-Type"].startswith("text/html"):
@@ -109,6 +113,8 @@ def test_every_page_in_the_sitemap_has_a_spanish_twin_that_links_back(client, se
         assert response["Content-Language"] == "es"
         back = soup.select_one(".language-links a[hreflang=en]")
         assert back["href"] == path and back["lang"] == "en", path
+        feedback = soup.select_one("footer a[href*='/feedback/?page=']")["href"]
+        assert feedback == f"/es/feedback/?page={quote('/es' + path)}", path
 
 
 def test_each_page_links_to_the_same_page_in_the_other_language(client):
@@ -136,6 +142,7 @@ def test_an_address_with_no_twin_links_to_the_other_languages_home(client):
 
 
 def test_words_not_yet_translated_are_shown_in_english_said_so_and_not_indexed(client):
+    Drug.objects.filter(slug="trastuzumab").update(spanish_status=Status.REVIEW)
     twin = soup_of(client, "/es" + DRUG)
     notice = twin.select_one("main .language-notice")
     assert notice.get_text() == spanish(

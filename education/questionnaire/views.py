@@ -8,14 +8,14 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from education import diary
-from education.models import Drug, DrugSideEffect, SideEffect
+from education.languages import words_language_context
+from education.models import Drug, DrugSideEffect, Rule, SideEffect
 from education.text import plain_text
 from education.warning_signs import drug_warning_signs
 
@@ -89,7 +89,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
-        context["question"] = self.questions[self.steps.current]
+        context["question"] = question = self.questions[self.steps.current]
+        context |= words_language_context([question])
         context["back_url"] = self.back_url()
         # Questions drop out as answers show they cannot matter, so a count of the questions
         # left would shrink as the reader goes; "of up to" every question never jumps.
@@ -141,7 +142,6 @@ class IntroView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["has_answers"] = load_answers(self.request.session) is not None
         context["most_steps"] = len(STEPS)
-        context["content_language"] = get_language()  # every word is the interface's
         return context
 
 
@@ -152,10 +152,9 @@ class AnswersMixin:
         context = super().get_context_data(**kwargs)
         answers = load_answers(self.request.session)
         context["answers"] = answers
-        if answers is None:  # the page says only that there are none, in the interface's words
-            context["content_language"] = get_language()
         context["all_questions"] = rules.questions()
         asked = [q for q in context["all_questions"] if answers and q.key in answers]
+        context |= words_language_context(asked)
         context["answer_rows"] = [
             {
                 "question": question,
@@ -191,7 +190,9 @@ class ResultsView(AnswersMixin, TemplateView):
             for placement in placements(completed(context["answers"]), paths)
         ]
         context["trial_searches"] = searches_for(context["answers"])
-        return context
+        # The options' words are the published rules': Spanish once every one's is.
+        rows = [*asked, *Rule.objects.published().only("spanish_status")]
+        return context | words_language_context(rows)
 
 
 class PrintoutsView(AnswersMixin, TemplateView):
@@ -204,8 +205,6 @@ class PrintoutsView(AnswersMixin, TemplateView):
         context["current_drugs_form"] = CurrentDrugsForm(
             drugs=Drug.objects.published().order_by("generic_name")
         )
-        # The interface's words and the drugs' names, which are the same in every language.
-        context["content_language"] = get_language()
         return context
 
 
