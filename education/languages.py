@@ -6,8 +6,14 @@ page's content words follow the address only where they are published in that la
 ``lang="en"`` and is kept out of search engines (templates/base.html).
 """
 
+import re
+
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
+
+#: A link to a page of this site, as Markdown renders it.
+SITE_LINK = re.compile(r'href="(/[^"]*)"')
 
 
 def languages_published_by_all(rows):
@@ -30,3 +36,13 @@ def words_language_context(rows):
     words are all published in, and the one they are shown in."""
     languages = languages_published_by_all(rows)
     return {"content_languages": languages, "content_language": words_language(languages)}
+
+
+def links_in_reader_language(html):
+    """Links an editor wrote to this site's pages name their English addresses
+    ("/cancer-features/her2-positive/"); on a page in another language, each leads to the
+    page's twin in that language instead."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return html
+    return SITE_LINK.sub(lambda link: f'href="{translate_url(link[1], language)}"', html)

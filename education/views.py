@@ -25,6 +25,7 @@ from .models import (
     Revision,
     SideEffect,
     SpreadSite,
+    Status,
     SurvivalStatistic,
     TreatmentPath,
     TreatmentType,
@@ -74,6 +75,8 @@ class ContentDetailView(PublishedMixin, DetailView):
         obj = super().get_object(queryset)
         self.previewing = None
         if self.request.user.is_staff:
+            # Staff read the Spanish words at /es/ before they are published, to review them.
+            obj.spanish_previewed = bool(obj.spanish_status != Status.PUBLISHED)
             revisions = Revision.objects.for_object(obj)
             self.pending = revisions.pending().first()
             wanted = self.request.GET.get("revision", "")

@@ -155,3 +155,32 @@ def test_a_rule_published_in_spanish_shows_its_spanish_reason():
     rule.refresh_from_db()
     with translation.override("es"):
         assert rule.reason == rule.reason_en
+
+
+def test_spanish_numbers_are_written_as_us_spanish_writes_them(client):
+    text = main_text(soup_of(client, "/es/survival/"))
+    assert "36.4" in text and "36,4" not in text
+
+
+def test_staff_read_spanish_words_before_they_are_published_and_readers_do_not(
+    client, staff_client
+):
+    Drug.objects.filter(slug=DRUG).update(spanish_status=Status.REVIEW)
+    drug = Drug.objects.get(slug=DRUG)
+    staff = soup_of(staff_client, f"/es/drugs/{DRUG}/")
+    assert drug.summary_es.split(".")[0] in main_text(staff)
+    assert "Spanish words are in review" in staff.select_one(".draft-banner").get_text(" ")
+    reader = soup_of(client, f"/es/drugs/{DRUG}/")
+    assert drug.summary_es.split(".")[0] not in main_text(reader)
+    assert not reader.select(".draft-banner")
+
+
+def test_links_in_the_words_lead_to_the_spanish_pages(client):
+    english = soup_of(client, "/topics/when-cancer-grows/")
+    written = [
+        a["href"] for a in english.select("main .markdown a[href^='/'], main p a[href^='/']")
+    ]
+    assert written  # editors link to other pages in the words
+    page = soup_of(client, "/es/topics/when-cancer-grows/")
+    links = [a["href"] for a in page.select("main a[href^='/']")]
+    assert links and not [href for href in links if not href.startswith("/es/")]

@@ -115,9 +115,13 @@ class SpanishEdition(WordsPublished, models.Model):
     class Meta:
         abstract = True
 
+    #: Set on a row staff are looking at: they see its Spanish words before they are
+    #: published, to review them on the page (``ContentDetailView``).
+    spanish_previewed = False
+
     def words_published_in(self, language):
         return language == settings.LANGUAGE_CODE or (
-            language == "es" and self.spanish_status == Status.PUBLISHED
+            language == "es" and (self.spanish_status == Status.PUBLISHED or self.spanish_previewed)
         )
 
     def spanish_reading_ease(self):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from education.models import SearchSynonym
@@ -14,50 +15,71 @@ from education.models.kinds import ContentKind, content_kinds
 
 #: Pages that are not rows of a content model, as search shows them.
 PAGE_KIND = ContentKind("page", _("Pages"), rank=6)
+#: Their words, translated when an index is built in a language (``static_documents``).
 STATIC_PAGES = [
     {
         "url_name": "education:survival",
-        "title": "What the survival numbers mean",
-        "summary": "Survival figures for metastatic breast cancer, who they describe, and why "
-        "your outlook can differ.",
+        "title": gettext_noop("What the survival numbers mean"),
+        "summary": gettext_noop(
+            "Survival figures for metastatic breast cancer, who they describe, and why "
+            "your outlook can differ."
+        ),
         "names": [
-            "What the survival numbers mean",
-            "Survival numbers",
-            "Survival",
-            "Survival rate",
-            "How long will I live",
+            gettext_noop("What the survival numbers mean"),
+            gettext_noop("Survival numbers"),
+            gettext_noop("Survival"),
+            gettext_noop("Survival rate"),
+            gettext_noop("How long will I live"),
         ],
-        "body": "survival statistics outlook how long people live life expectancy prognosis",
+        "body": gettext_noop(
+            "survival statistics outlook how long people live life expectancy prognosis"
+        ),
     },
     {
         "url_name": "education:questionnaire",
-        "title": "Find the options to ask your care team about",
-        "summary": "Answer a few questions and get a short list of treatments, tests and "
-        "support to ask about.",
-        "names": ["Find your options", "Questionnaire", "Which treatments fit my cancer"],
-        "body": "questions options my situation which treatments fit my cancer",
+        "title": gettext_noop("Find the options to ask your care team about"),
+        "summary": gettext_noop(
+            "Answer a few questions and get a short list of treatments, tests and "
+            "support to ask about."
+        ),
+        "names": [
+            gettext_noop("Find your options"),
+            gettext_noop("Questionnaire"),
+            gettext_noop("Which treatments fit my cancer"),
+        ],
+        "body": gettext_noop("questions options my situation which treatments fit my cancer"),
     },
     {
         "url_name": "education:path-list",
-        "title": "Treatment paths",
-        "summary": "What usually comes first, next and later for each kind of metastatic breast "
-        "cancer.",
+        "title": gettext_noop("Treatment paths"),
+        "summary": gettext_noop(
+            "What usually comes first, next and later for each kind of metastatic breast cancer."
+        ),
         "names": [
-            "Treatment paths",
-            "Treatment path",
-            "Lines of treatment",
-            "What line am I on",
-            "What comes next",
+            gettext_noop("Treatment paths"),
+            gettext_noop("Treatment path"),
+            gettext_noop("Lines of treatment"),
+            gettext_noop("What line am I on"),
+            gettext_noop("What comes next"),
         ],
-        "body": "order of treatments first line second line later lines what comes next map",
+        "body": gettext_noop(
+            "order of treatments first line second line later lines what comes next map"
+        ),
     },
     {
         "url_name": "education:whats-new",
-        "title": "What's new in treatment",
-        "summary": "New FDA approvals and other changes in treatment for metastatic breast "
-        "cancer, in plain words.",
-        "names": ["What's new", "New drugs", "New approvals", "Latest treatments"],
-        "body": "new drugs approved FDA approval changes in treatment",
+        "title": gettext_noop("What's new in treatment"),
+        "summary": gettext_noop(
+            "New FDA approvals and other changes in treatment for metastatic breast "
+            "cancer, in plain words."
+        ),
+        "names": [
+            gettext_noop("What's new"),
+            gettext_noop("New drugs"),
+            gettext_noop("New approvals"),
+            gettext_noop("Latest treatments"),
+        ],
+        "body": gettext_noop("new drugs approved FDA approval changes in treatment"),
     },
 ]
 
@@ -116,14 +138,17 @@ def kind_documents(model):
 
 
 def static_documents():
+    """The pages that are not content rows, in the active language; their English names are
+    kept too, for a reader who types them."""
     for page in STATIC_PAGES:
+        names = [gettext(name) for name in page["names"]]
         yield Document(
             kind=PAGE_KIND,
-            title=page["title"],
+            title=gettext(page["title"]),
             url=reverse(page["url_name"]),
-            summary=page["summary"],
-            names=page["names"],
-            body=page["body"],
+            summary=gettext(page["summary"]),
+            names=list(dict.fromkeys([*names, *page["names"]])),
+            body=gettext(page["body"]),
         )
 
 

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from education.languages import links_in_reader_language
 from education.text import render_markdown
 
 register = template.Library()
@@ -10,12 +11,13 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def markdown(context, source):
-    """Render an editor's Markdown safely, linking glossary terms on their first appearance.
+    """Render an editor's Markdown safely, linking glossary terms on their first appearance,
+    its links to this site's pages in the reader's language.
 
     The page's ``glossary_linker`` (set by the view) remembers which terms it has linked,
     so a term is linked once per page, not once per section.
     """
-    html = render_markdown(source)
+    html = links_in_reader_language(render_markdown(source))
     linker = context.get("glossary_linker")
     if linker is not None:
         html = linker.link(html)

@@ -1,6 +1,7 @@
 """axe-core over every page type, at desktop and phone widths: no WCAG A/AA violations."""
 
 import pytest
+from django.utils import translation
 
 from education.questionnaire.results import STEPS
 
@@ -36,12 +37,32 @@ CONTENT_PAGES = {
     "editorial-policy": "/editorial-policy/",
     "feedback": "/feedback/?page=/drugs/trastuzumab/",
     "feedback-thanks": "/feedback/thanks/?page=/drugs/trastuzumab/",
-    # Spanish twins: the page frame in Spanish, words not yet translated marked as English.
+    # Spanish twins: the interface's words and the pages' own words in Spanish.
     "es-home": "/es/",
+    "es-treatment": "/es/treatments/hormone-therapy/",
     "es-drug": "/es/drugs/trastuzumab/",
+    "es-side-effect": "/es/side-effects/low-white-blood-cells/",
+    "es-feature": "/es/cancer-features/her2-positive/",
+    "es-path": "/es/paths/hr-positive-her2-negative/",
+    "es-spread-site": "/es/spread/bone/",
+    "es-survival": "/es/survival/",
+    "es-glossary": "/es/glossary/",
+    "es-topic": "/es/topics/when-cancer-grows/",
+    "es-whats-new-entry": "/es/whats-new/tdxd-pertuzumab-first-treatment-2025/",
+    "es-search-results": "/es/search/?q=quimioterapia",
     "es-questionnaire": "/es/questionnaire/",
     "es-not-found": "/es/drugs/no-such-drug/",
 }
+
+
+def words_in(language):
+    """The interface's words as a reader of ``language`` sees them, to find buttons by."""
+
+    def words(english):
+        with translation.override(language):
+            return translation.gettext(english)
+
+    return words
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -59,17 +80,22 @@ def test_every_content_page_type_has_no_violations(site, browser, viewport):
     assert not found, found
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_every_questionnaire_step_check_answers_and_results_have_no_violations(
-    site, browser, viewport
+    site, browser, viewport, language
 ):
+    """End to end in each language, at each width: every page of the way passes axe."""
+    words = words_in(language)
+    prefix = "" if language == "en" else f"/{language}"
     context = browser.new_context(viewport=viewport, bypass_csp=True)  # to inject axe-core
     page = context.new_page()
     found = {}
-    page.goto(site + "/questionnaire/")
-    page.click("text=Start the questions")
+    page.goto(site + prefix + "/questionnaire/")
+    assert page.locator("html").get_attribute("lang") == language
+    page.click(f"text={words('Start the questions')}")
     # First, the error state of a step.
-    page.click("button:has-text('Continue')")
+    page.click(f"button:has-text('{words('Continue')}')")
     if violations := axe_violations(page):
         found["step-error"] = violations
     screenshot(page, "step-error")
@@ -81,26 +107,27 @@ def test_every_questionnaire_step_check_answers_and_results_have_no_violations(
             found[step] = violations
         screenshot(page, f"step-{step}")
         page.check("input[value='unsure']")
-        page.click("button:has-text('Continue')")
+        page.click(f"button:has-text('{words('Continue')}')")
     assert steps == len(STEPS)  # all unsure: every question is asked
-    assert page.url.endswith("/questionnaire/check/")
+    assert page.url.endswith(prefix + "/questionnaire/check/")
     if violations := axe_violations(page):
         found["check"] = violations
     screenshot(page, "check-answers")
-    page.click("text=See your list")
+    page.click(f"text={words('See your list')}")
     if violations := axe_violations(page):
         found["results"] = violations
     screenshot(page, "results")
-    page.click("text=Make your summary card or side-effect diary")
+    page.click(f"main a[href='{prefix}/questionnaire/results/printouts/']")
     if violations := axe_violations(page):
         found["printouts"] = violations
     screenshot(page, "printouts")
-    page.goto(site + "/questionnaire/results/")
-    page.click("#questions >> text=Save these questions to my list")
+    page.goto(site + prefix + "/questionnaire/results/")
+    assert page.locator("main").get_attribute("lang") is None  # its words are the page's own
+    page.click(f"#questions a[href^='{prefix}/my-questions/add/']")
     if violations := axe_violations(page):
         found["save-questions"] = violations
-    page.click("button:has-text('Save to my questions')")
-    assert page.url.endswith("/my-questions/")
+    page.click(f"button:has-text('{words('Save to my questions')}')")
+    assert page.url.endswith(prefix + "/my-questions/")
     if violations := axe_violations(page):
         found["my-questions"] = violations
     screenshot(page, "my-questions")
