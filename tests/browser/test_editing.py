@@ -57,7 +57,7 @@ def test_an_edit_waits_for_review_then_a_reviewer_approves_it(site, browser):
     editor = log_in(browser, site, "edna")
     editor.goto(f"{site}/admin/education/drug/{drug.pk}/change/")
     assert "Readers see this page now" in editor.inner_text("#content")
-    editor.fill("#id_summary", NEW_SUMMARY)
+    editor.fill("#id_summary_en", NEW_SUMMARY)
     editor.fill("#id_change_summary", "Plainer first sentence")
     editor.click("input[name=_save]")
     assert "waiting for a medical reviewer" in editor.inner_text(".messagelist")

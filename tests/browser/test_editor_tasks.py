@@ -53,7 +53,7 @@ def test_fix_a_typo_and_a_reviewer_publishes_it_from_the_queue(site, browser):
     fixed = drug.summary + " It is a pill."
     edna = log_in(browser, site, "edna")
     edna.goto(admin(site, drug))
-    edna.fill("#id_summary", fixed)
+    edna.fill("#id_summary_en", fixed)
     edna.click("input[name=_save]")
     assert "waiting for a medical reviewer" in edna.inner_text(".messagelist")
 
@@ -116,7 +116,7 @@ def test_change_warning_signs_with_a_preview_before_saving(site, browser):
     signs = side_effect.call_now + "\n- A fever with a stiff neck"
     edna = log_in(browser, site, "edna")
     edna.goto(admin(site, side_effect))
-    edna.fill("#id_call_now", signs)
+    edna.fill("#id_call_now_en", signs)
     with edna.context.expect_page() as opened:
         edna.click("button:has-text('Preview')")
     preview = opened.value
@@ -186,7 +186,7 @@ def test_rename_a_step_of_a_treatment_path_and_it_shows_once_reviewed(site, brow
     step = path.steps.get(label="PARP inhibitor pill")
     edna = log_in(browser, site, "edna")
     edna.goto(admin(site, path))
-    label = edna.locator("input[name$='-label'][value='PARP inhibitor pill']")
+    label = edna.locator("input[name$='-label_en'][value='PARP inhibitor pill']")
     label.fill("PARP inhibitor (a pill)")
     edna.click("input[name=_save]")
     assert "waiting for a medical reviewer" in edna.inner_text(".messagelist")
@@ -201,3 +201,30 @@ def test_rename_a_step_of_a_treatment_path_and_it_shows_once_reviewed(site, brow
     rita.goto(site + path.get_absolute_url())
     assert rita.locator(".path-drawing-screen svg text:text-is('PARP inhibitor (a pill)')").count()
     assert "PARP inhibitor (a pill)" in rita.inner_text("ol.path-steps")
+
+
+def test_correct_the_spanish_words_and_a_reviewer_publishes_them(site, browser):
+    person("edna", "Editors")
+    person("rita", "Medical reviewers")
+    Drug.objects.filter(slug="letrozole").update(status=Status.DRAFT, spanish_status=Status.REVIEW)
+    drug = Drug.objects.get(slug="letrozole")
+    fixed = "Letrozole (Femara) es una pastilla. Baja el estrógeno en su cuerpo."
+    edna = log_in(browser, site, "edna")
+    edna.goto(admin(site, drug))
+    # The English and Spanish boxes of a field side by side; editors cannot publish either.
+    assert edna.locator("label[for=id_summary_es]").inner_text().startswith("Summary (Spanish)")
+    spanish = edna.locator("#id_spanish_status option").all_inner_texts()
+    assert "Published" not in spanish and "In review" in spanish
+    edna.fill("#id_summary_es", fixed)
+    edna.click("input[name=_save]")
+    drug.refresh_from_db()
+    assert drug.summary_es == fixed and drug.spanish_status == Status.REVIEW
+
+    rita = log_in(browser, site, "rita")
+    rita.goto(admin(site, drug))
+    rita.select_option("#id_status", "published")
+    rita.select_option("#id_spanish_status", "published")
+    rita.click("input[name=_save]")
+    rita.goto(site + "/es" + drug.get_absolute_url())
+    assert "Baja el estrógeno en su cuerpo" in rita.inner_text("main")
+    assert rita.locator("html").get_attribute("lang") == "es"
