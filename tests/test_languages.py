@@ -115,6 +115,9 @@ def test_every_page_in_the_sitemap_has_a_spanish_twin_that_links_back(client, se
         assert back["href"] == path and back["lang"] == "en", path
         feedback = soup.select_one("footer a[href*='/feedback/?page=']")["href"]
         assert feedback == f"/es/feedback/?page={quote('/es' + path)}", path
+        # Its links lead to Spanish pages: the twins of the English page's, which resolve.
+        links = [a["href"] for a in soup.select("main a[href^='/']")]
+        assert not [href for href in links if not href.startswith("/es/")], path
 
 
 def test_each_page_links_to_the_same_page_in_the_other_language(client):

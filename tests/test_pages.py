@@ -26,7 +26,8 @@ pytestmark = pytest.mark.django_db
 def test_every_sitemap_page_answers_and_every_internal_link_resolves(client, settings):
     # Every handout in a row from one address; the per-address limit is in test_pdf_abuse.py.
     settings.RATELIMIT_ENABLE = False
-    paths = sitemap_paths(client)
+    # The English pages; their Spanish twins link only to twins of these (test_languages.py).
+    paths = [path for path in sitemap_paths(client) if not path.startswith("/es/")]
     assert len(paths) > 200
     checked = {}
     for path in paths:
