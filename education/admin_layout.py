@@ -9,7 +9,7 @@
 - Every required field's help text starts with "(required)".
 - Once a row is published its address (slug) is fixed: the field is shown but not editable.
   (A draft's rename keeps its old address as a redirect: ``education.redirects``.)
-- A translated field is one row, its English box beside its Spanish box ("Summary (English)",
+- A translated field is one row, its English box then its Spanish box ("Summary (English)",
   "Summary (Spanish)"); in an inline table, a column each. Admins name the plain field; the
   form edits the copies.
 """
