@@ -13,6 +13,7 @@ modeltranslation imports this module when Django starts (it is listed before the
 INSTALLED_APPS).
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import get_language
 from modeltranslation.fields import TranslationFieldDescriptor
@@ -40,7 +41,13 @@ class PublishedWordsDescriptor(TranslationFieldDescriptor):
         return getattr(instance, build_localized_fieldname(self.field.name, settings.LANGUAGE_CODE))
 
 
-for model in models.TRANSLATED_MODELS:
+def translated_models():
+    """The content models that name ``translated_fields``."""
+    education = apps.get_app_config("education")
+    return [model for model in education.get_models() if getattr(model, "translated_fields", ())]
+
+
+for model in translated_models():
     fields = model.translated_fields
     options = type(
         f"{model.__name__}TranslationOptions",

@@ -19,29 +19,6 @@ from .treatments import DrugFamily, TreatmentType
 from .updates import TreatmentUpdate
 from .version import ContentVersion
 
-#: The models whose words have a copy in each language (``translated_fields``).
-TRANSLATED_MODELS = [
-    model
-    for model in (
-        Article,
-        CancerFeature,
-        Drug,
-        DrugFamily,
-        DrugSideEffect,
-        GlossaryTerm,
-        PathStep,
-        Question,
-        AnswerChoice,
-        Rule,
-        SideEffect,
-        SpreadSite,
-        SurvivalStatistic,
-        TreatmentPath,
-        TreatmentType,
-        TreatmentUpdate,
-    )
-]
-
 __all__ = [
     "AnswerChoice",
     "Article",
@@ -67,7 +44,6 @@ __all__ = [
     "SpreadSite",
     "Status",
     "SurvivalStatistic",
-    "TRANSLATED_MODELS",
     "TreatmentPath",
     "TreatmentType",
     "TreatmentUpdate",
