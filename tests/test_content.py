@@ -1,8 +1,10 @@
 """The starter content: complete, cited, current and plain."""
 
+import json
 from statistics import median
 
 import pytest
+from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 from django.utils.text import slugify
@@ -232,3 +234,18 @@ def test_reading_level_of_the_questionnaire():
         if (grade := reading_grade(q.text, q.hint, q.test_to_ask)) > MAX_GRADE
     }
     assert not too_hard, f"above grade {MAX_GRADE}: {too_hard}"
+
+
+def test_every_text_in_the_content_files_fits_its_field():
+    """PostgreSQL refuses a text longer than its field; SQLite does not, so check here. A
+    translation is often longer than its English."""
+    too_long = []
+    for path in fixture_paths():
+        for row in json.loads(path.read_text()):
+            model = apps.get_model(row["model"])
+            for name, value in row["fields"].items():
+                field = model._meta.get_field(name)
+                limit = getattr(field, "max_length", None)
+                if isinstance(value, str) and limit and len(value) > limit:
+                    too_long.append(f"{path.name} {row['model']} {name}: {len(value)} > {limit}")
+    assert not too_long
